@@ -1,0 +1,134 @@
+"""What a results table's header cells mean, and how well a cell fits a column of each kind."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from bot.performance import parse_time
+from bot.text import normalize
+
+
+class Col(Enum):
+    RANK = "rank"
+    LEAD = "lead"  # lane, pair, heat, bib, order: leading bookkeeping columns
+    NAME = "name"
+    MEMBERS = "members"
+    NATION = "nation"
+    RESULT = "result"
+    SPLIT = "split"
+    NOTES = "notes"
+    EXTRA = "extra"
+
+
+RANK_WORDS = {"rank", "rk", "place", "pl", "pos", "position", "overall rank", "final rank", "standing", "no"}
+LEAD_WORDS = {"lane", "pair", "heat", "bib", "order", "start", "start no", "group", "race", "draw", "seed"}
+NAME_WORDS = {
+    "athlete", "name", "cyclist", "rider", "swimmer", "skater", "competitor", "boxer", "gymnast", "player",
+    "skier", "runner", "walker", "jumper", "thrower", "rower", "archer", "fencer", "lifter", "weightlifter",
+    "wrestler", "shooter", "sailor", "diver", "judoka", "pilot", "driver", "biathlete", "canoeist", "kayaker",
+    "luger", "slider", "triathlete", "pentathlete", "horse rider", "jockey", "surfer", "climber", "golfer",
+}  # fmt: skip
+MEMBER_WORDS = {
+    "athletes", "members", "crew", "team members", "swimmers", "riders", "rowers", "players", "cyclists",
+    "skaters", "competitors", "names", "roster", "squad", "sailors", "pilots",
+}  # fmt: skip
+NATION_WORDS = {"nation", "country", "nationality", "noc", "team", "nat", "delegation", "representing"}
+RESULT_WORDS = {
+    "time", "result", "mark", "points", "pts", "score", "total", "distance", "height", "final time",
+    "total time", "final", "best", "best mark", "total points", "final result", "performance", "overall",
+}  # fmt: skip
+NOTE_WORDS = {"notes", "note", "remarks", "qual", "qualification", "q", "record", "records", "comment"}
+
+_SPLIT = re.compile(r"^(\d+(\.\d+)?\s*(m|km|metres|meters)|lap\s*\d+|split\s*\d+|\d+\s*laps?|km\s*\d+)$")
+_RANK_CELL = re.compile(r"^(?:t-?|=)?(\d{1,4})(?:st|nd|rd|th)?\s*(?:=|t|\.)?$", re.I)
+STATUS_WORDS: dict[str, str] = {
+    "dnf": "DNF", "did not finish": "DNF", "ac": "DNF", "ret": "DNF", "retired": "DNF", "abandoned": "DNF",
+    "dns": "DNS", "did not start": "DNS", "withdrew": "DNS", "wd": "DNS", "scratched": "DNS",
+    "dsq": "DSQ", "dq": "DSQ", "disqualified": "DSQ", "nm": "NM", "no mark": "NM", "nh": "NM",
+    "no height": "NM", "dnq": "DNQ", "did not qualify": "DNQ",
+}  # fmt: skip
+DASHES = {"—", "–", "-", "−", "―"}
+
+
+def classify(header: str) -> Col:
+    key = normalize(header)
+    if key in RANK_WORDS or header.strip() == "#":
+        return Col.RANK
+    if key in LEAD_WORDS:
+        return Col.LEAD
+    if key in NAME_WORDS or key.rstrip("s") in NAME_WORDS and key not in MEMBER_WORDS:
+        return Col.NAME
+    if key in MEMBER_WORDS or key.startswith("athletes") or key.startswith("team members"):
+        return Col.MEMBERS
+    if key in NATION_WORDS:
+        return Col.NATION
+    if key in RESULT_WORDS or key.startswith("time ") and "behind" not in key and "gap" not in key:
+        return Col.RESULT
+    if _SPLIT.match(key.replace(" ", " ")) or _SPLIT.match(header.strip().lower()):
+        return Col.SPLIT
+    if key in NOTE_WORDS:
+        return Col.NOTES
+    return Col.EXTRA
+
+
+def status_of(cell: str) -> str | None:
+    return STATUS_WORDS.get(normalize(cell))
+
+
+def parse_rank(cell: str) -> tuple[int | None, bool]:
+    """`=4`, `T4`, `4=`, `4th`, `4.` -> (4, tied?). (None, False) when the cell holds no rank."""
+    text = cell.strip()
+    match = _RANK_CELL.match(text)
+    if not match:
+        return None, False
+    tied = text.startswith(("=", "T", "t")) or text.endswith(("=", "T", "t"))
+    return int(match.group(1)), tied
+
+
+def looks_like_time(cell: str) -> bool:
+    return parse_time(cell.split()[0]) is not None if cell.strip() else False
+
+
+def _is_number(cell: str) -> bool:
+    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", cell.strip()))
+
+
+def _looks_like_name(cell: str) -> bool:
+    letters = sum(ch.isalpha() for ch in cell)
+    return letters >= 2 and status_of(cell) is None and not _is_number(cell) and ":" not in cell.strip()[:3]
+
+
+def fit(kind: Col, cell: str) -> int:
+    """How plausible `cell` is in a column of `kind`: positive fits, negative contradicts, 0 says nothing."""
+    text = cell.strip()
+    if kind is Col.RANK:
+        if not text or text in DASHES:
+            return 0
+        if parse_rank(text)[0] is not None or status_of(text):
+            return 2
+        return -3 if _looks_like_name(text) else -1
+    if kind is Col.LEAD:
+        if not text:
+            return 0
+        return 1 if len(text) <= 4 and not _looks_like_name(text) else -3
+    if kind in (Col.NAME, Col.MEMBERS):
+        if not text:
+            return -3 if kind is Col.NAME else 0
+        return 3 if _looks_like_name(text) else -3
+    if kind is Col.NATION:
+        if not text:
+            return 0
+        return -2 if _is_number(text) or looks_like_time(text) else 1
+    if kind is Col.RESULT:
+        if not text or text in DASHES:
+            return 0
+        first = text.split()[0]
+        if looks_like_time(first) or _is_number(first) or status_of(text) or status_of(first):
+            return 2
+        return -2 if _looks_like_name(text) else 0
+    if kind is Col.SPLIT:
+        if not text or text in DASHES:
+            return 0
+        return 1 if looks_like_time(text) else -2
+    return 0

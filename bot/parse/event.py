@@ -1,0 +1,260 @@
+"""Assembling an Event from a read page: title, infobox, rounds, medals, nations and records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.models import MEDAL_ORDER, Event, MedalEntry, Problem, Record, ResultRow, Round
+from bot.parse.page import PageError, RawPage, Section
+from bot.parse.plausibility import correct_time, event_distance
+from bot.parse.records import read_records
+from bot.parse.results import default_unit, layout_of, read_results
+from bot.reference import Reference
+from bot.text import normalize
+
+_TITLE = re.compile(
+    r"^(?P<sport>.+?) at the (?P<year>\d{4}) (?P<season>Summer|Winter)(?: Youth)? Olympics?(?: Games)?"
+    r"\s*(?:[–—:-]\s*(?P<event>.+))?$"
+)
+_GAMES = re.compile(r"(?P<year>\d{4})\s*(?P<season>Summer|Winter)?", re.I)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+         ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+         ("oct", "october"), ("nov", "november"), ("dec", "december")],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTH}\b|\b{_MONTH}\s+(\d{{1,2}})\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SKIP_SECTIONS = (
+    "record", "schedule", "see also", "reference", "external link", "background", "competition format",
+    "qualification", "notes", "bibliography", "further reading", "summary of", "medalists", "medallists",
+)  # fmt: skip
+_ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
+_CONDITION = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S")
+_MEDAL_KEYS = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
+
+
+def _gender(event: str | None) -> str | None:
+    text = normalize(event or "")
+    if re.search(r"\bmixed\b", text):
+        return "mixed"
+    if re.search(r"\b(women|womens|ladies|girls)\b", text):
+        return "women"
+    if re.search(r"\b(men|mens|boys)\b", text):
+        return "men"
+    if re.search(r"\bopen\b", text):
+        return "open"
+    return None
+
+
+def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.date | None]:
+    """`July 31`, `August 1, 1932`, `27 July – 3 August`: first and last day, the year from the Games if absent."""
+    if not text:
+        return None, None
+    years = _YEAR.findall(text)
+    year = int(years[-1]) if years else year
+    if year is None:
+        return None, None
+    days: list[dt.date] = []
+    for match in _DAY_MONTH.finditer(text):
+        if match.group(1):
+            day, month = int(match.group(1)), _MONTHS[match.group(2).lower()[:3]]
+            span = re.match(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})", match.group(0))
+            if span:
+                # `1–3 August`: both ends share the month.
+                for d in (int(span.group(1)), int(span.group(2))):
+                    try:
+                        days.append(dt.date(year, month, d))
+                    except ValueError:
+                        pass
+                continue
+        else:
+            day, month = int(match.group(4)), _MONTHS[match.group(3).lower()[:3]]
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if not days:
+        return None, None
+    return days[0], days[-1]
+
+
+def _int(text: str | None) -> int | None:
+    if not text:
+        return None
+    match = re.match(r"\s*(\d[\d,]*)", text)
+    return int(match.group(1).replace(",", "")) if match else None
+
+
+def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
+    medals: list[MedalEntry] = []
+    for key, value in raw.infobox.items():
+        match = re.fullmatch(r"(gold|silver|bronze)(\d*)", key)
+        if not match or not value:
+            continue
+        noc_text = raw.infobox.get(f"{key}noc") or raw.infobox.get(f"{match.group(1)}{match.group(2)} noc")
+        noc = ref.nation_code(noc_text) if noc_text else None
+        medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))  # type: ignore[arg-type]
+    medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
+    return medals
+
+
+def _round_name(section: Section) -> str | None:
+    parts = [p for p in section.path if normalize(p) not in _ROUND_NOISE]
+    return " – ".join(parts) if parts else None
+
+
+def _fix_value(row: ResultRow | Record, distance: float | None) -> None:
+    if row.unit != "s" or row.value is None or row.result is None:
+        return
+    fixed = correct_time(row.result.split()[0], row.value, distance)
+    if fixed:
+        row.value, row.correction, row.corrected = fixed[0], fixed[1], True
+        row.precision = 0
+
+
+def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -> None:
+    """Fill empty rank cells of the leading rows (medal icons lost in conversion) and mark them inferred."""
+    by_name = {normalize(m.name): m for m in medals}
+    leading = []
+    for row in rows:
+        if row.rank is not None or row.status not in (None,) or row.group:
+            break
+        leading.append(row)
+    if not leading:
+        return
+    position = len(leading)
+    next_rank = rows[position].rank if position < len(rows) else None
+    order_fits = next_rank is None or next_rank == position + 1
+    for i, row in enumerate(leading):
+        medal = by_name.get(normalize(row.name)) if final else None
+        if medal is not None:
+            row.rank, row.rank_inferred = MEDAL_ORDER[medal.medal], True
+        elif order_fits and (next_rank is not None or final and medals):
+            row.rank, row.rank_inferred = i + 1, True
+
+
+def _mark_ties(rows: list[ResultRow]) -> None:
+    counts: dict[int, int] = {}
+    for row in rows:
+        if row.rank is not None:
+            counts[row.rank] = counts.get(row.rank, 0) + 1
+    for row in rows:
+        if row.rank is not None and counts[row.rank] > 1:
+            row.tied = True
+
+
+def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry]) -> None:
+    by_name = {normalize(m.name): m for m in medals}
+    named = set()
+    for row in rows:
+        medal = by_name.get(normalize(row.name))
+        if medal is not None:
+            row.medal = medal.medal
+            named.add(medal.medal)
+            if row.nation is None:
+                row.nation = medal.noc
+    # A medal whose winner is named differently on the row (a team, a short name): fall back to the rank.
+    colours = {m.medal for m in medals}
+    for row in rows:
+        if row.medal is None and row.rank in (1, 2, 3) and row.status is None:
+            colour = {1: "gold", 2: "silver", 3: "bronze"}[row.rank]
+            if colour in colours and colour not in named:
+                row.medal = colour  # type: ignore[assignment]
+
+
+def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]) -> Event:
+    info = raw.infobox
+    match = _TITLE.match(raw.title)
+    sport = event_name = None
+    year: int | None = None
+    season: str | None = None
+    if match:
+        sport, year, season = match.group("sport"), int(match.group("year")), match.group("season")
+        event_name = match.group("event")
+    games = _GAMES.search(info.get("games", ""))
+    if games:
+        year = year or int(games.group("year"))
+        season = season or (games.group("season") or "").capitalize() or None
+    if not event_name and info.get("event"):
+        event_name = re.sub(r"^.*?\s+[-–]\s+", "", info["event"])
+    if not match and not info:
+        raise PageError(f"title '{raw.title}' is not '<Sport> at the <year> <season> Olympics – <event>'", 1)
+    if not match:
+        problems.append(Problem(file=file, line=raw.title_line, message="title not in the usual form"))
+
+    date_text = info.get("date") or info.get("dates")
+    start, end = parse_dates(date_text, year)
+    medals = _medals(raw, ref)
+    event = Event(
+        file=file,
+        title=raw.title,
+        sport=sport,
+        event=event_name,
+        gender=_gender(event_name or raw.title),  # type: ignore[arg-type]
+        year=year,
+        season=season,  # type: ignore[arg-type]
+        venue=info.get("venue") or None,
+        date=date_text or None,
+        date_start=start,
+        date_end=end,
+        competitors=_int(info.get("competitors")),
+        nations=_int(info.get("nations")),
+        previous=info.get("prev") or None,
+        next=info.get("next") or None,
+        medals=medals,
+        infobox=info,
+    )
+    distance = event_distance(event_name or "")
+    unit = default_unit("Time", event_name or "") if distance else default_unit("Result", event_name or "")
+
+    for section in raw.sections:
+        top = normalize(section.path[0]) if section.path else ""
+        if any(top.startswith(s) or normalize(section.title).startswith(s) for s in ("record",)):
+            for table in section.tables:
+                event.records.extend(read_records(table, unit, file, ref, problems))
+            continue
+        if any(top.startswith(s) for s in _SKIP_SECTIONS):
+            continue
+        conditions = [text for _, text in section.text if _CONDITION.match(text) and len(text) < 100]
+        for n, table in enumerate(section.tables):
+            layout = layout_of(table.header)
+            if layout is None:
+                if section.level >= 2 and len(table.rows) > 1 and "result" in top:
+                    problems.append(
+                        Problem(file=file, line=table.line, message=f"results table header not understood: {table.header}")
+                    )
+                continue
+            name = _round_name(section)
+            if len(section.tables) > 1:
+                name = f"{name or 'Results'} (table {n + 1})"
+            rows = read_results(table, layout, event_name or "", file, problems)
+            for row in rows:
+                if layout.team:
+                    row.nation = ref.nation_code(row.name)
+                    event.team = True
+                elif "nation as written" in row.extra:
+                    code = ref.nation_code(row.extra["nation as written"])
+                    if code:
+                        row.nation = code
+                        del row.extra["nation as written"]
+                _fix_value(row, distance)
+            event.rounds.append(Round(name=name, line=table.line, columns=table.header, conditions=conditions, results=rows))
+
+    final = event.final_round()
+    for rnd in event.rounds:
+        _infer_ranks(rnd.results, medals, final=rnd is final)
+        _mark_ties(rnd.results)
+    if final is not None:
+        _assign_medals(final.results, medals)
+    for record in event.records:
+        _fix_value(record, distance)
+    if not event.rounds:
+        problems.append(Problem(file=file, line=None, message="no results table found"))
+    return event

@@ -1,0 +1,141 @@
+"""First pass over a page: title, infobox, headings, pipe tables and prose lines, each with its line number."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.text import clean_text
+
+_TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=\s*$")
+_HEADING = re.compile(r"^(?P<eq>={2,6})\s*(?P<title>.*?)\s*(?P=eq)\s*$")
+_INFOBOX_ITEM = re.compile(r"^\s*[-*]\s*(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
+_SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+
+
+class PageError(ValueError):
+    """The page as a whole cannot be read; carries the line the reader stopped at."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class TableRow:
+    line: int
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    line: int
+    rows: list[TableRow]
+
+    @property
+    def header(self) -> list[str]:
+        return self.rows[0].cells if self.rows else []
+
+
+@dataclass
+class Section:
+    """A heading and what follows it up to the next heading; `path` holds the headings above it too."""
+
+    level: int
+    title: str
+    line: int
+    path: list[str]
+    tables: list[Table] = field(default_factory=list)
+    text: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class RawPage:
+    title: str
+    title_line: int
+    infobox: dict[str, str]
+    infobox_lines: dict[str, int]
+    sections: list[Section]
+
+
+def split_cells(line: str) -> list[str]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [clean_text(cell) for cell in body.split("|")]
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), else cp1252; binary data is refused."""
+    if b"\x00" in data[:4096]:
+        raise PageError("binary file, not a text page")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_page(text: str) -> RawPage:
+    lines = text.split("\n")
+    title = ""
+    title_line = 0
+    infobox: dict[str, str] = {}
+    infobox_lines: dict[str, int] = {}
+    root = Section(level=1, title="", line=1, path=[])
+    sections = [root]
+    current = root
+    stack: list[tuple[int, str]] = []
+    in_infobox = False
+    table: Table | None = None
+
+    for number, raw in enumerate(lines, start=1):
+        line = raw.replace("\ufeff", "").rstrip()
+        stripped = line.strip()
+        if stripped.startswith("|") and not stripped.startswith("|}"):
+            cells = split_cells(stripped)
+            if all(_SEPARATOR_CELL.match(c) for c in cells if c) and any(cells):
+                continue  # markdown-style |---|---| rule under the header
+            if table is None:
+                table = Table(line=number, rows=[])
+                current.tables.append(table)
+            table.rows.append(TableRow(line=number, cells=cells))
+            continue
+        table = None
+        if not stripped:
+            in_infobox = False if in_infobox and infobox else in_infobox
+            continue
+        if not title:
+            match = _TITLE.match(stripped)
+            if match and match.group("title"):
+                title, title_line = clean_text(match.group("title")), number
+                continue
+        heading = _HEADING.match(stripped)
+        if heading:
+            in_infobox = False
+            level = len(heading.group("eq"))
+            name = clean_text(heading.group("title"))
+            stack = [(lvl, t) for lvl, t in stack if lvl < level]
+            stack.append((level, name))
+            current = Section(level=level, title=name, line=number, path=[t for _, t in stack])
+            sections.append(current)
+            continue
+        if stripped.lower() in ("infobox", "{{infobox}}") and not infobox:
+            in_infobox = True
+            continue
+        item = _INFOBOX_ITEM.match(stripped)
+        if in_infobox and item:
+            key = clean_text(item.group("key")).lower()
+            infobox.setdefault(key, clean_text(item.group("value")))
+            infobox_lines.setdefault(key, number)
+            continue
+        in_infobox = False
+        current.text.append((number, clean_text(stripped)))
+
+    if not title:
+        raise PageError("no '= Title =' line: not a results page", line=1)
+    return RawPage(
+        title=title, title_line=title_line, infobox=infobox, infobox_lines=infobox_lines, sections=sections
+    )

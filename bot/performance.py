@@ -1,0 +1,119 @@
+"""Reading performances as written: times, marks and points, with their unit and precision."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+Unit = Literal["s", "m", "pts"]
+
+# Trailing annotations that sit in a result cell next to the value.
+NOTE_TOKENS = frozenset(
+    {"Q", "q", "OR", "WR", "=OR", "=WR", "PB", "SB", "NR", "AR", "ER", "CR", "OB", "WB", "=PB", "=NR", "EOR"}
+)
+
+_TIME = re.compile(r"^(?:(?P<h>\d{1,2})[:h])?(?:(?P<m>\d{1,3})[:'])?(?P<s>\d{1,2}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)$")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_UNIT_SUFFIX = re.compile(r"^(?P<num>[+-]?\d+(?:[.,]\d+)?)\s*(?P<unit>m|metres|meters|s|sec|pts|points)$", re.I)
+
+
+class Performance(BaseModel):
+    """A value as the page wrote it plus what it means; `corrected` marks a plausibility fix."""
+
+    text: str
+    value: float | None
+    unit: Unit | None
+    precision: int = 0
+    corrected: bool = False
+    correction: str | None = None
+
+
+def _decimals(number: str) -> int:
+    for sep in ".,":
+        if sep in number:
+            return len(number.split(sep, 1)[1])
+    return 0
+
+
+def parse_time(text: str) -> tuple[float, int] | None:
+    """`1:03.342` -> (63.342, 3); `1:21:45` -> (4905.0, 0); `9.96` -> (9.96, 2). None if not a time."""
+    raw = text.strip().rstrip("s").strip()
+    if not raw or raw.count(":") > 2:
+        return None
+    parts = raw.replace(",", ".").split(":")
+    if not all(parts) or not all(re.fullmatch(r"\d+(?:\.\d+)?", p) for p in parts):
+        return None
+    if any("." in p for p in parts[:-1]):
+        return None
+    # Every part but the first is at most 59 and written with two digits.
+    for p in parts[1:]:
+        whole = p.split(".")[0]
+        if len(whole) != 2 or int(whole) > 59:
+            return None
+    seconds = 0.0
+    for p in parts:
+        seconds = seconds * 60 + float(p)
+    return round(seconds, 6), _decimals(parts[-1])
+
+
+def parse_performance(text: str, default_unit: Unit | None) -> Performance | None:
+    """Read `1:03.342`, `8.67 m`, `9,96`, `9.96s`, `1234 pts`; None when the text is not a performance.
+
+    `default_unit` comes from the column and event: a bare `8.67` in a long-jump Mark column is metres.
+    """
+    raw = text.strip()
+    if not raw:
+        return None
+    suffix = _UNIT_SUFFIX.match(raw)
+    if suffix:
+        num = suffix.group("num")
+        unit_word = suffix.group("unit").lower()
+        unit: Unit = "m" if unit_word.startswith("m") else "pts" if unit_word.startswith("p") else "s"
+        return Performance(
+            text=raw, value=float(num.replace(",", ".")), unit=unit, precision=_decimals(num)
+        )
+    if ":" in raw or default_unit in (None, "s"):
+        timed = parse_time(raw)
+        if timed is not None and (":" in raw or default_unit == "s"):
+            return Performance(text=raw, value=timed[0], unit="s", precision=timed[1])
+        if ":" in raw:
+            return None
+    if _NUMBER.match(raw):
+        value = float(raw.replace(",", "."))
+        return Performance(text=raw, value=value, unit=default_unit, precision=_decimals(raw))
+    return None
+
+
+def split_notes(cell: str) -> tuple[str, list[str]]:
+    """`10.21 Q` -> (`10.21`, [`Q`]); annotations in brackets are kept as notes too."""
+    tokens = cell.replace("(", " ").replace(")", " ").split()
+    notes: list[str] = []
+    while tokens and tokens[-1] in NOTE_TOKENS:
+        notes.insert(0, tokens.pop())
+    return " ".join(tokens), notes
+
+
+def format_value(value: float, unit: Unit | None, precision: int) -> str:
+    """Seconds back into the page's style: 63.342 -> `1:03.342`, 4905 -> `1:21:45`."""
+    if unit != "s" or value < 60:
+        return f"{value:.{precision}f}"
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    hours, rest = divmod(value, 3600)
+    minutes, seconds = divmod(rest, 60)
+    width = 2 + (precision + 1 if precision else 0)
+    sec = f"{seconds:0{width}.{precision}f}"
+    if hours >= 1:
+        return f"{sign}{int(hours)}:{int(minutes):02d}:{sec}"
+    return f"{sign}{int(minutes)}:{sec}"
+
+
+def format_gap(gap: float, unit: Unit | None, precision: int) -> str:
+    """The distance behind the winner, in the event's unit: `+0.946`, `+1:02`, `-0.12 m`."""
+    body = format_value(abs(gap), unit, precision)
+    if unit == "s":
+        return f"+{body}"
+    suffix = " m" if unit == "m" else " pts" if unit == "pts" else ""
+    return f"-{body}{suffix}"

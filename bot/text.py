@@ -1,0 +1,33 @@
+"""Text clean-up and folding shared by the parser and the matcher."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def clean_text(raw: str) -> str:
+    """Decode HTML entities, turn odd spaces into plain ones and trim."""
+    text = html.unescape(raw)
+    text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold(text: str) -> str:
+    """Fold case, accents and letters Unicode cannot decompose (ł, ø, ß): `Glücklich` -> `glucklich`."""
+    return anyascii(clean_text(text)).lower()
+
+
+def normalize(text: str) -> str:
+    """Fold, then keep only letters and digits separated by single spaces: the key names are compared on."""
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def slug(text: str) -> str:
+    return normalize(text).replace(" ", "-")
