@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
+from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 
@@ -111,7 +112,7 @@ class Event(BaseModel):
 
     @property
     def source_url(self) -> str:
-        return "https://en.wikipedia.org/wiki/" + self.title.replace(" ", "_")
+        return "https://en.wikipedia.org/wiki/" + quote(self.title.replace(" ", "_"), safe="_(),'-")
 
     def final_round(self) -> Round | None:
         """The round medals are decided in: one named Final, else the last one on the page."""

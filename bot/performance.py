@@ -71,9 +71,7 @@ def parse_performance(text: str, default_unit: Unit | None) -> Performance | Non
         num = suffix.group("num")
         unit_word = suffix.group("unit").lower()
         unit: Unit = "m" if unit_word.startswith("m") else "pts" if unit_word.startswith("p") else "s"
-        return Performance(
-            text=raw, value=float(num.replace(",", ".")), unit=unit, precision=_decimals(num)
-        )
+        return Performance(text=raw, value=float(num.replace(",", ".")), unit=unit, precision=_decimals(num))
     if ":" in raw or default_unit in (None, "s"):
         timed = parse_time(raw)
         if timed is not None and (":" in raw or default_unit == "s"):

@@ -57,13 +57,13 @@ def classify(header: str) -> Col:
         return Col.RANK
     if key in LEAD_WORDS:
         return Col.LEAD
-    if key in NAME_WORDS or key.rstrip("s") in NAME_WORDS and key not in MEMBER_WORDS:
+    if key in NAME_WORDS or (key.rstrip("s") in NAME_WORDS and key not in MEMBER_WORDS):
         return Col.NAME
     if key in MEMBER_WORDS or key.startswith("athletes") or key.startswith("team members"):
         return Col.MEMBERS
     if key in NATION_WORDS:
         return Col.NATION
-    if key in RESULT_WORDS or key.startswith("time ") and "behind" not in key and "gap" not in key:
+    if key in RESULT_WORDS or (key.startswith("time ") and "behind" not in key and "gap" not in key):
         return Col.RESULT
     if _SPLIT.match(key.replace(" ", " ")) or _SPLIT.match(header.strip().lower()):
         return Col.SPLIT

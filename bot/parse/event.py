@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 
@@ -28,7 +29,10 @@ _MONTHS = {
     )
     for m in names
 }  # fmt: skip
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTH}\b|\b{_MONTH}\s+(\d{{1,2}})\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SKIP_SECTIONS = (
@@ -69,10 +73,8 @@ def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.
             if span:
                 # `1–3 August`: both ends share the month.
                 for d in (int(span.group(1)), int(span.group(2))):
-                    try:
+                    with contextlib.suppress(ValueError):
                         days.append(dt.date(year, month, d))
-                    except ValueError:
-                        pass
                 continue
         else:
             day, month = int(match.group(4)), _MONTHS[match.group(3).lower()[:3]]
@@ -100,7 +102,7 @@ def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
             continue
         noc_text = raw.infobox.get(f"{key}noc") or raw.infobox.get(f"{match.group(1)}{match.group(2)} noc")
         noc = ref.nation_code(noc_text) if noc_text else None
-        medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))  # type: ignore[arg-type]
+        medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))
     medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
     return medals
 
@@ -136,7 +138,7 @@ def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -
         medal = by_name.get(normalize(row.name)) if final else None
         if medal is not None:
             row.rank, row.rank_inferred = MEDAL_ORDER[medal.medal], True
-        elif order_fits and (next_rank is not None or final and medals):
+        elif order_fits and (next_rank is not None or (final and medals)):
             row.rank, row.rank_inferred = i + 1, True
 
 
@@ -166,7 +168,7 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry]) -> None:
         if row.medal is None and row.rank in (1, 2, 3) and row.status is None:
             colour = {1: "gold", 2: "silver", 3: "bronze"}[row.rank]
             if colour in colours and colour not in named:
-                row.medal = colour  # type: ignore[assignment]
+                row.medal = colour
 
 
 def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]) -> Event:
@@ -197,9 +199,9 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         title=raw.title,
         sport=sport,
         event=event_name,
-        gender=_gender(event_name or raw.title),  # type: ignore[arg-type]
+        gender=_gender(event_name or raw.title),
         year=year,
-        season=season,  # type: ignore[arg-type]
+        season=season,
         venue=info.get("venue") or None,
         date=date_text or None,
         date_start=start,
@@ -228,7 +230,11 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
             if layout is None:
                 if section.level >= 2 and len(table.rows) > 1 and "result" in top:
                     problems.append(
-                        Problem(file=file, line=table.line, message=f"results table header not understood: {table.header}")
+                        Problem(
+                            file=file,
+                            line=table.line,
+                            message=f"results table header not understood: {table.header}",
+                        )
                     )
                 continue
             name = _round_name(section)
@@ -245,7 +251,9 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
                         row.nation = code
                         del row.extra["nation as written"]
                 _fix_value(row, distance)
-            event.rounds.append(Round(name=name, line=table.line, columns=table.header, conditions=conditions, results=rows))
+            event.rounds.append(
+                Round(name=name, line=table.line, columns=table.header, conditions=conditions, results=rows)
+            )
 
     final = event.final_round()
     for rnd in event.rounds:

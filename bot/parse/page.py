@@ -136,6 +136,4 @@ def read_page(text: str) -> RawPage:
 
     if not title:
         raise PageError("no '= Title =' line: not a results page", line=1)
-    return RawPage(
-        title=title, title_line=title_line, infobox=infobox, infobox_lines=infobox_lines, sections=sections
-    )
+    return RawPage(title=title, title_line=title_line, infobox=infobox, infobox_lines=infobox_lines, sections=sections)

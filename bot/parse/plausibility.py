@@ -11,7 +11,9 @@ from bot.text import fold
 MAX_SPEED = 25.0
 MIN_SPEED = 0.3
 
-_DISTANCE = re.compile(r"(?:(\d+)\s*x\s*)?(\d[\d,]*(?:\.\d+)?)\s*(kilometres?|kilometers?|km|metres?|meters?|m|miles?)\b")
+_DISTANCE = re.compile(
+    r"(?:(\d+)\s*x\s*)?(\d[\d,]*(?:\.\d+)?)\s*(kilometres?|kilometers?|km|metres?|meters?|m|miles?)\b"
+)
 
 
 def event_distance(event_name: str) -> float | None:

@@ -12,7 +12,8 @@ from bot.reference import Reference
 
 _KIND = re.compile(r"record|best|\b(WR|OR|WB|OB)\b", re.I)
 _DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d{4}|\d{4}-\d{2}-\d{2}|\b\d{1,2} \w+ \d{4}", re.I
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d{4}|\d{4}-\d{2}-\d{2}|\b\d{1,2} \w+ \d{4}",
+    re.I,
 )
 
 

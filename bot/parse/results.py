@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -77,7 +78,7 @@ class _Aligned:
     overflow: list[str]
 
 
-def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> tuple[_Aligned, int]:
+def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> _Aligned:
     """Pick the leading shift that makes the row's cells fit their columns best.
 
     A rowspan lost in conversion leaves a row without its first cell(s), shifted left and padded at the end,
@@ -103,7 +104,7 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> tuple[_A
         if best is None or score > best[0]:
             best = (score, shift, _Aligned(mapped, shift, overflow))
     assert best is not None
-    return best[2], best[0]
+    return best[2]
 
 
 def _members(text: str) -> list[str]:
@@ -116,10 +117,10 @@ def _splits(values: list[tuple[str, str]], final: float | None) -> tuple[dict[st
     times = [(label, t[0]) for label, t in parsed if t is not None]
     if not times:
         return {}, False
-    increasing = all(b >= a for (_, a), (_, b) in zip(times, times[1:], strict=False))
+    increasing = all(b >= a for (_, a), (_, b) in itertools.pairwise(times))
     if not increasing or (final is not None and times[-1][1] > final):
         total = sum(t for _, t in times)
-        if final is not None and abs(total - final) <= max(0.01 * final, 0.2) or not increasing:
+        if (final is not None and abs(total - final) <= max(0.01 * final, 0.2)) or not increasing:
             running = 0.0
             out: dict[str, float] = {}
             for label, t in times:
@@ -129,9 +130,7 @@ def _splits(values: list[tuple[str, str]], final: float | None) -> tuple[dict[st
     return dict(times), False
 
 
-def read_results(
-    table: Table, layout: Layout, event_name: str, file: str, problems: list[Problem]
-) -> list[ResultRow]:
+def read_results(table: Table, layout: Layout, event_name: str, file: str, problems: list[Problem]) -> list[ResultRow]:
     rows: list[ResultRow] = []
     result_col = layout.result_index()
     unit = default_unit(layout.columns[result_col], event_name) if result_col is not None else "s"
@@ -144,7 +143,7 @@ def read_results(
             continue  # an empty padding row carries nothing
         if [normalize(c) for c in raw.cells] == header_key:
             continue  # the header repeated inside the table
-        aligned, score = _align(raw, layout, previous)
+        aligned = _align(raw, layout, previous)
         if aligned.shift and previous is not None:
             for col in range(aligned.shift):
                 aligned.cells[col] = previous.cells.get(col, "")
@@ -159,7 +158,7 @@ def read_results(
         ):
             rows[-1].members.extend(_members(name))
             continue
-        if not name or fit(Col.NAME, name) < 0 and not layout.team:
+        if not name or (fit(Col.NAME, name) < 0 and not layout.team):
             problems.append(
                 Problem(file=file, line=raw.line, message=f"row not understood (no competitor): {raw.cells}")
             )

@@ -1,0 +1,1 @@
+"""The terminal face: the same commands as the Discord bot, without a token."""

@@ -1,0 +1,132 @@
+"""`python -m bot ...`: the console face, one subcommand per slash command, plus check/export/console/run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import RenderableType
+
+from bot.console import render
+from bot.core import Podium
+from bot.errors import Ambiguous, NotFound, PodiumError
+from bot.parse import load_folder
+from bot.reference import load_reference
+
+QUERY_COMMANDS: dict[str, tuple[str, Callable[[Podium, str], BaseModel], Callable[[Any], RenderableType]]] = {
+    "event": ("full results of an event", Podium.event, render.render_event),
+    "podium": ("the medalists of an event", Podium.podium, render.render_podium),
+    "athlete": ("every appearance of an athlete", Podium.athlete, render.render_athlete),
+    "records": ("the records listed on an event's page", Podium.records, render.render_records),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data", type=Path, default=None, help="folder of pages (default: the bundled pages)")
+    common.add_argument("--json", action="store_true", help="print the answer as JSON")
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Podium: Olympic results in a terminal")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, (help_text, _, _) in QUERY_COMMANDS.items():
+        cmd = sub.add_parser(name, parents=[common], help=help_text)
+        cmd.add_argument("query", nargs="+")
+    resolve = sub.add_parser("resolve", parents=[common], help="what the matcher makes of a query")
+    resolve.add_argument("kind", choices=["athlete", "event"])
+    resolve.add_argument("query", nargs="+")
+    check = sub.add_parser("check", parents=[common], help="load a folder, print every problem and the counts")
+    check.add_argument("folder", nargs="?", type=Path)
+    sub.add_parser("export", parents=[common], help="the whole parsed index as JSON on stdout")
+    sub.add_parser("console", parents=[common], help="interactive console with history and tab completion")
+    sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
+    return parser
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    if args.data is not None:
+        return Path(args.data)
+    from bot.settings import load_settings
+
+    return load_settings().data_dir
+
+
+def _print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def _error_json(err: PodiumError) -> dict[str, Any]:
+    out: dict[str, Any] = {"error": str(err)}
+    if isinstance(err, Ambiguous):
+        out["candidates"] = [{"id": i, "name": n, "detail": d} for i, n, d in err.candidates]
+    if isinstance(err, NotFound):
+        out["suggestions"] = err.suggestions
+    return out
+
+
+def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
+    """Answer one query; user errors are printed, never raised. Returns the exit code."""
+    _, ask, draw = QUERY_COMMANDS[command]
+    console = render.make_console()
+    try:
+        answer = ask(podium, query)
+    except PodiumError as err:
+        if as_json:
+            _print_json(_error_json(err))
+        else:
+            console.print(render.render_error(err))
+        return 1
+    if as_json:
+        _print_json(answer.model_dump(mode="json"))
+    else:
+        console.print(draw(answer))
+    return 0
+
+
+def run_check(folder: Path, as_json: bool) -> int:
+    result = load_folder(folder, load_reference())
+    rows = sum(len(r.results) for e in result.events for r in e.rounds)
+    if as_json:
+        _print_json(
+            {
+                "events": len(result.events),
+                "rows": rows,
+                "problems": [p.model_dump(mode="json") for p in result.problems],
+            }
+        )
+    else:
+        for problem in result.problems:
+            print(problem)
+        print(f"{len(result.events)} events, {rows} result rows, {len(result.problems)} problems")
+    return 1 if result.problems else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command: str = args.command
+    if command == "check":
+        return run_check(args.folder or _data_dir(args), args.json)
+    if command == "run":
+        from bot.runner import run
+
+        return run(_data_dir(args))
+    podium = Podium.load(_data_dir(args))
+    if command == "export":
+        _print_json(podium.export())
+        return 0
+    if command == "console":
+        from bot.console.repl import Repl
+
+        return Repl(podium).run()
+    query = " ".join(args.query)
+    if command == "resolve":
+        verdict = podium.resolve(args.kind, query)
+        if args.json:
+            _print_json(verdict.model_dump(mode="json", exclude={"candidates": {"__all__": {"id"}}}))
+        else:
+            render.make_console().print(render.render_resolution(verdict))
+        return 0
+    return run_query(podium, command, query, args.json)

@@ -1,0 +1,150 @@
+"""Rendering answers for the terminal with rich tables."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAnswer, RecordsAnswer
+from bot.errors import Ambiguous, NotFound, PodiumError
+from bot.match import Resolution
+
+MEDAL_MARK = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
+
+
+def _nation(line: Line) -> str:
+    if line.nation_name:
+        return f"{line.nation_name} ({line.nation})"
+    return line.nation or ""
+
+
+def _rank(line: Line) -> str:
+    mark = MEDAL_MARK.get(line.medal or "", "")
+    text = line.rank_text + ("*" if line.rank_inferred else "")
+    return f"{mark} {text}".strip()
+
+
+def _notes(line: Line) -> str:
+    parts = list(line.notes)
+    if line.status_text:
+        parts.append(line.status_text)
+    if line.correction:
+        parts.append(f"corrected: {line.correction}")
+    if line.members:
+        parts.append(", ".join(line.members))
+    return "; ".join(parts)
+
+
+def _header(e: EventSummary) -> Text:
+    text = Text(e.title, style="bold")
+    facts = [f for f in (e.games, e.venue, e.date) if f]
+    text.append("\n" + " · ".join(facts), style="dim")
+    return text
+
+
+def _source(e: EventSummary) -> Text:
+    return Text(f"Source: {e.source_file} — {e.url}", style="dim")
+
+
+def render_event(answer: EventAnswer) -> RenderableType:
+    parts: list[RenderableType] = [_header(answer.event)]
+    inferred = False
+    for rnd in answer.rounds:
+        split_labels = list(dict.fromkeys(k for line in rnd.lines for k in line.splits))
+        table = Table(title=rnd.name or None, title_justify="left", show_edge=False)
+        for col in ("Rank", "Athlete", "Nation", *split_labels, "Result", "Gap", "Notes"):
+            table.add_column(col, overflow="fold")
+        for line in rnd.lines:
+            inferred |= line.rank_inferred
+            splits = [f"{line.splits[k]:g}" if k in line.splits else "" for k in split_labels]
+            table.add_row(
+                _rank(line),
+                line.name,
+                _nation(line),
+                *splits,
+                line.result or "",
+                line.gap or "",
+                _notes(line),
+            )
+        parts.append(table)
+        for condition in rnd.conditions:
+            parts.append(Text(condition, style="dim"))
+    if inferred:
+        parts.append(Text("* rank inferred: the page's rank cell was empty (medal icon lost)", style="dim"))
+    parts.append(_source(answer.event))
+    return Group(*parts)
+
+
+def render_podium(answer: PodiumAnswer) -> RenderableType:
+    table = Table(show_edge=False)
+    for col in ("Medal", "Athlete", "Nation", "Result", "Margin", "Notes"):
+        table.add_column(col)
+    for line in answer.places:
+        table.add_row(
+            MEDAL_MARK.get(line.medal or "", ""), line.name, _nation(line), line.result or "—", line.gap or "",
+            _notes(line),
+        )  # fmt: skip
+    parts: list[RenderableType] = [_header(answer.event), table]
+    for missing in answer.medals_without_row:
+        parts.append(Text(f"In the infobox but not in the results table: {missing}", style="dim"))
+    parts.append(_source(answer.event))
+    return Group(*parts)
+
+
+def render_athlete(answer: AthleteAnswer) -> RenderableType:
+    medals = " ".join(f"{MEDAL_MARK[k]}×{v}" for k, v in answer.medals.items() if v)
+    head = Text(answer.name, style="bold")
+    head.append(f"\n{answer.sport}" + (f" · {', '.join(answer.nations)}" if answer.nations else ""), style="dim")
+    if medals:
+        head.append(f"\n{medals}")
+    table = Table(show_edge=False)
+    for col in ("Games", "Event", "Round", "Rank", "Result", "Gap", "Notes"):
+        table.add_column(col, overflow="fold")
+    for app in answer.appearances:
+        line = app.line
+        table.add_row(
+            app.event.games, app.event.event or app.event.title, app.round or "", _rank(line),
+            line.result or "", line.gap or "", _notes(line),
+        )  # fmt: skip
+    return Group(head, table)
+
+
+def render_records(answer: RecordsAnswer) -> RenderableType:
+    if not answer.records:
+        return Group(_header(answer.event), Text("The page lists no records table."), _source(answer.event))
+    table = Table(show_edge=False)
+    for col in ("Record", "Holder", "Result", "Date", "Place", "Notes"):
+        table.add_column(col, overflow="fold")
+    for rec in answer.records:
+        note = f"corrected: {rec.correction}" if rec.corrected else ""
+        holder = " ".join(x for x in (rec.holder, rec.nation and f"({rec.nation})") if x)
+        table.add_row(rec.kind, holder or "—", rec.result or "", rec.date or "", rec.place or "", note)
+    return Group(_header(answer.event), table, _source(answer.event))
+
+
+def render_resolution(res: Resolution) -> RenderableType:
+    table = Table(title=f"{res.kind} '{res.query}': {res.outcome}", title_justify="left", show_edge=False)
+    for col in ("Name", "Detail", "Score"):
+        table.add_column(col)
+    for c in res.candidates:
+        table.add_row(c.name, c.detail, f"{c.score:.0f}")
+    return table
+
+
+def render_error(err: PodiumError) -> RenderableType:
+    if isinstance(err, Ambiguous):
+        text = Text(f"'{err.query}' fits several {err.kind}s — which one?\n", style="yellow")
+        for n, (_, name, detail) in enumerate(err.candidates, start=1):
+            text.append(f"  {n}. {name} ({detail})\n")
+        return text
+    if isinstance(err, NotFound):
+        text = Text(f"No {err.kind} matches '{err.query}'.", style="red")
+        if err.suggestions:
+            text.append(f" Did you mean: {', '.join(err.suggestions)}?")
+        return text
+    return Text(str(err), style="red")
+
+
+def make_console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None)

@@ -1,0 +1,73 @@
+"""The front door: load a folder of pages once, then ask questions of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot import answers
+from bot.errors import Ambiguous, NotFound
+from bot.index import PodiumIndex, build_index
+from bot.match import Kind, Matcher, Resolution
+from bot.parse import load_folder
+from bot.reference import DATA_DIR, Reference, load_reference
+
+DEFAULT_PAGES = DATA_DIR / "pages"
+
+
+class Podium:
+    """Parsed events, their index and matcher; every face asks its questions here."""
+
+    def __init__(self, index: PodiumIndex) -> None:
+        self.index = index
+        self.matcher = Matcher(index)
+
+    @classmethod
+    def load(cls, pages: Path = DEFAULT_PAGES, reference: Reference | None = None) -> Podium:
+        ref = reference or load_reference()
+        return cls(build_index(load_folder(pages, ref), ref))
+
+    @property
+    def problems(self) -> list[Any]:
+        return self.index.problems
+
+    def resolve(self, kind: Kind, query: str) -> Resolution:
+        if kind == "athlete":
+            return self.matcher.resolve_athlete(query)
+        return self.matcher.resolve_event(query)
+
+    def _one(self, kind: Kind, query: str) -> str:
+        verdict = self.resolve(kind, query)
+        if verdict.outcome == "match":
+            return verdict.candidates[0].id
+        if verdict.outcome == "ambiguous":
+            raise Ambiguous(kind, query, [(c.id, c.name, c.detail) for c in verdict.candidates])
+        raise NotFound(kind, query, [c.name for c in verdict.candidates])
+
+    def event_id(self, query: str) -> str:
+        return self._one("event", query)
+
+    def athlete_id(self, query: str) -> str:
+        return self._one("athlete", query)
+
+    def event(self, query: str) -> answers.EventAnswer:
+        return answers.event_answer(self.index, self.event_id(query))
+
+    def podium(self, query: str) -> answers.PodiumAnswer:
+        return answers.podium_answer(self.index, self.event_id(query))
+
+    def athlete(self, query: str) -> answers.AthleteAnswer:
+        return answers.athlete_answer(self.index, self.athlete_id(query))
+
+    def records(self, query: str) -> answers.RecordsAnswer:
+        return answers.records_answer(self.index, self.event_id(query))
+
+    def export(self) -> dict[str, Any]:
+        """The whole parsed index as one JSON-ready document (schema in the README)."""
+        return {
+            "events": [
+                {"id": eid, **event.model_dump(mode="json", exclude={"infobox"})}
+                for eid, event in self.index.events.items()
+            ],
+            "problems": [p.model_dump(mode="json") for p in self.index.problems],
+        }

@@ -1,0 +1,30 @@
+"""User-facing errors: one base class, each face turns them into a friendly reply."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class PodiumError(Exception):
+    """Something the user can fix: the message is safe to show them."""
+
+
+class BadOption(PodiumError):
+    pass
+
+
+class NotFound(PodiumError):
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind, self.query, self.suggestions = kind, query, list(suggestions)
+        hint = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
+        super().__init__(f"No {kind} matches '{query}'.{hint}")
+
+
+class Ambiguous(PodiumError):
+    """Several candidates fit about equally: the answer is the list, never a guess."""
+
+    def __init__(self, kind: str, query: str, candidates: Sequence[tuple[str, str, str]]) -> None:
+        # candidates: (id, name, detail)
+        self.kind, self.query, self.candidates = kind, query, list(candidates)
+        listed = "; ".join(f"{name} ({detail})" for _, name, detail in self.candidates)
+        super().__init__(f"'{query}' fits several {kind}s: {listed}.")
