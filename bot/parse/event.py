@@ -102,6 +102,8 @@ def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
             continue
         noc_text = raw.infobox.get(f"{key}noc") or raw.infobox.get(f"{match.group(1)}{match.group(2)} noc")
         noc = ref.nation_code(noc_text) if noc_text else None
+        if noc is None and noc_text and re.fullmatch(r"[A-Z]{3}", noc_text.strip()):
+            noc = noc_text.strip()  # a code our table lacks is still the page's word, kept as written
         medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))
     medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
     return medals
