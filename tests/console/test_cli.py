@@ -1,0 +1,133 @@
+"""The CLI through its public entry point, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.console.cli import main
+from tests.parse import pages
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def test_podium_1992_time_trial(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "podium", "--json", "1992 time trial")
+    assert code == 0
+    answer = json.loads(out)
+    assert [(p["medal"], p["name"], p["nation"], p["result"], p["gap"]) for p in answer["places"]] == [
+        ("gold", "José Manuel Moreno", "ESP", "1:03.342", None),
+        ("silver", "Shane Kelly", "AUS", "1:04.288", "+0.946"),
+        ("bronze", "Erin Hartwell", "USA", "1:04.753", "+1.411"),
+    ]
+    assert answer["event"]["url"].startswith("https://en.wikipedia.org/wiki/Cycling_at_the_1992_Summer_Olympics")
+
+
+def test_podium_text_names_the_nations(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "podium", "1992 time trial")
+    assert code == 0
+    for expected in ("José Manuel Moreno", "(ESP)", "Shane Kelly", "(AUS)", "Erin Hartwell", "(USA)", "1:03.342"):
+        assert expected in out
+
+
+def test_athlete_consonni_shows_tied_fourth(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "athlete", "--json", "Consonni")
+    assert code == 0
+    answer = json.loads(out)
+    (appearance,) = answer["appearances"]
+    assert appearance["event"]["year"] == 1932
+    assert (appearance["line"]["rank_text"], appearance["line"]["tied"]) == ("=4", True)
+    code, out = run(capsys, "athlete", "Consonni")
+    assert "=4" in out and "1932" in out
+
+
+def test_event_lists_unknown_status_rows_last_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "event", "--json", "20 kilometres walk")
+    assert code == 0
+    lines = json.loads(out)["rounds"][0]["lines"]
+    assert len(lines) == 42
+    assert [line["status_text"] for line in lines[32:]] == ["no result listed (status unknown)"] * 10
+    assert lines[1]["gap"] == "+40" and lines[0]["gap"] is None
+
+
+def test_records_marks_corrections(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "records", "--json", "walk")
+    records = json.loads(out)["records"]
+    assert [(r["kind"], r["corrected"], r["value"]) for r in records] == [
+        ("World Record", True, 4693.0),
+        ("Olympic Record", True, 4797.0),
+    ]
+    code, out = run(capsys, "records", "1932")
+    assert code == 0 and "no records table" in out
+
+
+def test_unknown_query_is_a_friendly_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "podium", "underwater basket weaving")
+    assert code == 1
+    assert "No event matches" in out and "Traceback" not in out
+
+
+def test_ambiguous_query_lists_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "podium", "--json", "time trial")
+    assert code == 1
+    names = [c["name"] for c in json.loads(out)["candidates"]]
+    assert names == [
+        "Cycling at the 1992 Summer Olympics – Men's track time trial",
+        "Cycling at the 1932 Summer Olympics – Men's track time trial",
+    ]
+
+
+def test_check_reports_broken_pages_and_exits_nonzero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "good.txt").write_text(pages.LONG_JUMP, encoding="utf-8")
+    (tmp_path / "broken.txt").write_bytes(b"\x00\xff\x00binary")
+    code, out = run(capsys, "check", str(tmp_path))
+    assert code == 1
+    assert "broken.txt: binary file" in out
+    assert "1 events, 5 result rows, 1 problems" in out
+    code, out = run(capsys, "check", str(ROOT / "data" / "pages"))
+    assert code == 0 and "3 events, 83 result rows, 0 problems" in out
+
+
+def test_export_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "export")
+    doc = json.loads(out)
+    assert code == 0 and doc["problems"] == []
+    event = next(e for e in doc["events"] if e["year"] == 1932)
+    for key in ("title", "sport", "event", "gender", "year", "season", "venue", "date", "competitors", "nations"):
+        assert key in event
+    assert event["medals"][0] == {"medal": "gold", "name": "Dunc Gray", "noc": "AUS"}
+    row = event["rounds"][0]["results"][4]
+    assert (row["name"], row["rank"], row["tied"], row["nation"], row["value"]) == (
+        "Luigi Consonni",
+        4,
+        True,
+        None,
+        74.7,
+    )
+    assert row["splits"] == {"Lap 1": 27.9, "Lap 2": 53.2}
+
+
+def test_data_option_loads_another_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "lj.txt").write_text(pages.LONG_JUMP, encoding="utf-8")
+    code, out = run(capsys, "podium", "--json", "--data", str(tmp_path), "long jump")
+    assert code == 0
+    assert json.loads(out)["places"][0]["name"] == "Bob Beamon"
+
+
+def test_console_reads_commands_from_stdin() -> None:
+    script = "help\npodium 1932\nathlete Consonni\nbogus\nquit\n"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "console"], input=script, capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "Dunc Gray" in proc.stdout and "=4" in proc.stdout
+    assert "Unknown command 'bogus'" in proc.stdout
