@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from bot.models import MEDAL_ORDER, Event, MedalEntry, Problem, Record, ResultRow, Round
+from bot.parse.columns import status_of
 from bot.parse.page import PageError, RawPage, Section
 from bot.parse.plausibility import correct_time, event_distance
 from bot.parse.records import read_records
@@ -243,7 +244,10 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
             if len(section.tables) > 1:
                 name = f"{name or 'Results'} (table {n + 1})"
             rows = read_results(table, layout, event_name or "", file, problems)
+            heading_status = status_of(section.title)
             for row in rows:
+                if heading_status and row.status == "unknown":
+                    row.status = heading_status  # type: ignore[assignment]  # listed under `Did not finish`
                 if layout.team:
                     row.nation = ref.nation_code(row.name)
                     event.team = True

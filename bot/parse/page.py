@@ -59,12 +59,53 @@ class RawPage:
 
 
 def split_cells(line: str) -> list[str]:
+    """Cells of a `| a | b |` row; pipes inside `[[link|text]]` or `{{template|...}}` do not split cells."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
-    return [clean_text(cell) for cell in body.split("|")]
+    cells: list[str] = []
+    depth = 0
+    current: list[str] = []
+    i = 0
+    while i < len(body):
+        pair = body[i : i + 2]
+        if pair in ("[[", "{{"):
+            depth += 1
+            current.append(pair)
+            i += 2
+            continue
+        if pair in ("]]", "}}") and depth:
+            depth -= 1
+            current.append(pair)
+            i += 2
+            continue
+        if body[i] == "|" and depth == 0:
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(body[i])
+        i += 1
+    cells.append("".join(current))
+    return [clean_cell(cell) for cell in cells]
+
+
+_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_FLAG = re.compile(r"\{\{\s*flag[a-z]*\s*\|\s*([^|}]*)[^}]*\}\}", re.I)
+_TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
+_FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]")
+_BOLD = re.compile(r"'{2,}")
+
+
+def clean_cell(raw: str) -> str:
+    """Wiki markup the conversion may have left: links, flag templates (kept as their code), bold, footnotes."""
+    text = _LINK.sub(r"\1", raw)
+    text = _FLAG.sub(r"\1", text)
+    text = _TEMPLATE.sub("", text)
+    text = _FOOTNOTE.sub("", text)
+    text = _BOLD.sub("", text)
+    return clean_text(text)
 
 
 def decode(data: bytes) -> str:

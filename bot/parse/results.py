@@ -12,6 +12,7 @@ from bot.parse.page import Table, TableRow
 from bot.performance import Performance, Unit, parse_performance, parse_time, split_notes
 from bot.text import normalize
 
+_NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|<br\s*/?>)\s*")
 
 
@@ -164,7 +165,13 @@ def read_results(table: Table, layout: Layout, event_name: str, file: str, probl
             )
             continue
 
+        written_nation = None
+        suffix = _NOC_SUFFIX.match(name)
+        if suffix and not layout.team:
+            name, written_nation = suffix.group(1), suffix.group(2)  # `Carl Lewis (USA)`
         row = ResultRow(line=raw.line, rank=None, name=name, shifted=bool(aligned.shift))
+        if written_nation:
+            row.extra["nation as written"] = written_nation
         if layout.team:
             row.nation = None  # resolved against the NOC table by the caller
         rank_text = aligned.cells.get(rank_col, "").strip() if rank_col is not None else ""

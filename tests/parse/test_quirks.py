@@ -161,3 +161,22 @@ def test_titles(title: str, sport: str, event_name: str, season: str, reference:
     body = "==Results==\n| Rank | Athlete | Time |\n| 1 | A Person | 1:00.00 |"
     event, _ = parse(pages.page(title, {}, body), reference)
     assert (event.sport, event.event, event.season) == (sport, event_name, season)
+
+
+def test_wiki_markup_footnotes_and_codes_beside_names(reference: Reference) -> None:
+    body = """
+==Results==
+| Rank | Athlete | Nation | Time |
+| 1 | [[Carl Lewis (athlete)|Carl Lewis]][1] | {{flagIOC|USA|1984 Summer}} | '''9.99''' |
+| 2 | Sam Graddy (USA) | | 10.19 |
+===Did not finish===
+| Rank | Athlete | Nation | Time |
+| — | Ron Brown | | |
+"""
+    event, problems = parse(pages.page("Athletics at the 1984 Summer Olympics – Men's 100 metres", {}, body), reference)
+    assert problems == []
+    first, second = event.rounds[0].results
+    assert (first.name, first.nation, first.value, first.extra) == ("Carl Lewis", "USA", 9.99, {})
+    assert (second.name, second.nation) == ("Sam Graddy", "USA")
+    (dnf,) = event.rounds[1].results
+    assert (dnf.name, dnf.status) == ("Ron Brown", "DNF")
