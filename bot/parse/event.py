@@ -115,6 +115,14 @@ def _round_name(section: Section) -> str | None:
     return " – ".join(parts) if parts else None
 
 
+def _label_before(section: Section, table_line: int, after: int) -> str | None:
+    """A short line just above a table (`Heat 1`, `Group A`) names it when headings do not."""
+    lines = [text for number, text in section.text if after < number < table_line]
+    if lines and len(lines[-1]) <= 40 and not lines[-1].endswith(".") and not _CONDITION.match(lines[-1]):
+        return lines[-1].strip("'*: ")
+    return None
+
+
 def _fix_value(row: ResultRow | Record, distance: float | None) -> None:
     if row.unit != "s" or row.value is None or row.result is None:
         return
@@ -242,7 +250,8 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
                 continue
             name = _round_name(section)
             if len(section.tables) > 1:
-                name = f"{name or 'Results'} (table {n + 1})"
+                label = _label_before(section, table.line, section.tables[n - 1].line if n else section.line)
+                name = " – ".join(p for p in (name, label or f"table {n + 1}") if p)
             rows = read_results(table, layout, event_name or "", file, problems)
             heading_status = status_of(section.title)
             for row in rows:

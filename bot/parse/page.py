@@ -169,7 +169,7 @@ def read_page(text: str) -> RawPage:
         item = _INFOBOX_ITEM.match(stripped)
         if in_infobox and item:
             key = clean_text(item.group("key")).lower()
-            infobox.setdefault(key, clean_text(item.group("value")))
+            infobox.setdefault(key, clean_cell(item.group("value")))
             infobox_lines.setdefault(key, number)
             continue
         in_infobox = False

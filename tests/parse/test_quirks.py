@@ -180,3 +180,25 @@ def test_wiki_markup_footnotes_and_codes_beside_names(reference: Reference) -> N
     assert (second.name, second.nation) == ("Sam Graddy", "USA")
     (dnf,) = event.rounds[1].results
     assert (dnf.name, dnf.status) == ("Ron Brown", "DNF")
+
+
+def test_tables_in_one_section_are_named_by_the_line_above(reference: Reference) -> None:
+    body = """
+==Heats==
+Heat 1
+| Rank | Athlete | Time |
+|---|---|---|
+| 1 | Anna Alpha | 1:00.00 |
+Heat 2
+| Rank | Athlete | Time |
+| 1 | Bea Beta | 1:01.00 |
+
+| Rank | Athlete | Time |
+| 1 | Cee Gamma | 1:02.00 |
+"""
+    event, problems = parse(
+        pages.page("Swimming at the 2000 Summer Olympics – Women's 100 metre freestyle", {}, body), reference
+    )
+    assert problems == []
+    assert [r.name for r in event.rounds] == ["Heats – Heat 1", "Heats – Heat 2", "Heats – table 3"]
+    assert [r.results[0].name for r in event.rounds] == ["Anna Alpha", "Bea Beta", "Cee Gamma"]
