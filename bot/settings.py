@@ -43,6 +43,7 @@ class Settings(BaseSettings):
 
     data_dir: Path = ROOT / "data" / "pages"
     cache_dir: Path = ROOT / "var" / "cache"
+    history_file: Path = ROOT / "var" / "console_history"
     log_level: str = "INFO"
     discord_token: SecretStr | None = Field(default=None, validation_alias="DISCORD_TOKEN")
     discord: DiscordSettings = Field(default_factory=DiscordSettings)

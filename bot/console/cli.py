@@ -119,8 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if command == "console":
         from bot.console.repl import Repl
+        from bot.settings import load_settings
 
-        return Repl(podium).run()
+        return Repl(podium, history=load_settings().history_file).run()
     query = " ".join(args.query)
     if command == "resolve":
         verdict = podium.resolve(args.kind, query)

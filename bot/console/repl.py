@@ -10,7 +10,7 @@ from pathlib import Path
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
-from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
 from bot.console import render
 from bot.console.cli import QUERY_COMMANDS, run_query
@@ -96,7 +96,10 @@ class Repl:
                 if not self.handle(line):
                     break
             return 0
-        history = FileHistory(str(self.history)) if self.history else InMemoryHistory()
+        history: History = InMemoryHistory()
+        if self.history is not None:
+            self.history.parent.mkdir(parents=True, exist_ok=True)
+            history = FileHistory(str(self.history))
         session: PromptSession[str] = PromptSession(history=history, completer=PodiumCompleter(self.podium))
         while True:
             try:
