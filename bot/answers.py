@@ -55,6 +55,9 @@ class Line(BaseModel):
     notes: list[str] = Field(default_factory=list)
     extra: dict[str, str] = Field(default_factory=dict)
     correction: str | None = None
+    # The result as a number in its unit (seconds, metres, points), for charts and comparisons.
+    value: float | None = None
+    unit: Unit | None = None
 
 
 class RoundAnswer(BaseModel):
@@ -146,7 +149,7 @@ def line_of(index: PodiumIndex, row: ResultRow, best: float | None) -> Line:
         members=row.members, nation=row.nation, nation_name=nation.name if nation else None,
         flag=nation.flag if nation else None, result=row.result, gap=gap, status=row.status,
         status_text=STATUS_TEXT.get(row.status or ""), medal=row.medal, splits=row.splits, notes=row.notes,
-        extra=row.extra, correction=row.correction,
+        extra=row.extra, correction=row.correction, value=row.value, unit=row.unit,
     )  # fmt: skip
 
 
