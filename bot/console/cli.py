@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("export", parents=[common], help="the whole parsed index as JSON on stdout")
     sub.add_parser("console", parents=[common], help="interactive console with history and tab completion")
     sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
+    sync = sub.add_parser("sync", parents=[common], help="register the slash commands with Discord, then exit")
+    sync.add_argument("--global", dest="force_global", action="store_true", help="globally, even with dev guilds")
     return parser
 
 
@@ -113,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.runner import run
 
         return run(_data_dir(args))
+    if command == "sync":
+        from bot.discord.app import sync_main
+        from bot.settings import load_settings
+
+        return sync_main(load_settings(), _data_dir(args), force_global=args.force_global)
     podium = Podium.load(_data_dir(args))
     if command == "export":
         _print_json(podium.export())

@@ -1,0 +1,197 @@
+"""Starting the Discord face: the client, its endpoints (real Discord or proxies), sharding, and command sync.
+
+Command sync is explicit: `python -m bot sync`, or `discord.sync_on_start = true`, which syncs once per process
+start (in `setup_hook`, before the gateway connects), never on `on_ready`, which fires again on every reconnect.
+With `dev_guild_ids` the commands go to those guilds (instant); without, they are registered globally.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+
+from bot.core import Podium
+from bot.discord import about, athletes, chart, flow, results
+from bot.discord.context import BotContext
+from bot.discord.tree import PodiumTree
+from bot.settings import DiscordSettings, Settings
+
+log = logging.getLogger(__name__)
+
+Setup = Callable[[app_commands.CommandTree[Any], BotContext], None]
+
+# One module per command group; each has `setup(tree, ctx)` (see bot/discord/__init__.py to add one).
+GROUPS: tuple[Setup, ...] = (results.setup, athletes.setup, chart.setup, about.setup)
+
+
+def intents(settings: DiscordSettings) -> discord.Intents:
+    """Slash commands need no intents; `guilds` keeps guild and channel objects. Nothing privileged unless the
+    `message_content` setting asks for it (no command here needs it)."""
+    wanted = discord.Intents.none()
+    wanted.guilds = True
+    wanted.message_content = settings.message_content
+    return wanted
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    options: dict[str, Any] = {
+        "intents": intents(settings.discord),
+        "allowed_mentions": discord.AllowedMentions.none(),
+        "member_cache_flags": discord.MemberCacheFlags.none(),
+        "chunk_guilds_at_startup": False,
+    }
+    if is_sharded(settings.discord):
+        options["shard_count"] = settings.discord.shard_count
+        options["shard_ids"] = settings.discord.shard_ids
+    return options
+
+
+def is_sharded(settings: DiscordSettings) -> bool:
+    return settings.shard_count is not None or settings.shard_ids is not None
+
+
+def install(tree: app_commands.CommandTree[Any], ctx: BotContext, groups: tuple[Setup, ...] = GROUPS) -> None:
+    for setup in groups:
+        setup(tree, ctx)
+
+
+async def _setup_hook(client: PodiumClient | ShardedPodiumClient) -> None:
+    client.add_dynamic_items(*flow.DYNAMIC_ITEMS)
+    if client.sync_on_start:
+        await sync_commands(client.tree, client.podium_ctx.settings)
+
+
+class PodiumClient(discord.Client):
+    def __init__(self, ctx: BotContext, *, sync_on_start: bool = False, groups: tuple[Setup, ...] = GROUPS) -> None:
+        super().__init__(**client_options(ctx.settings))
+        self.podium_ctx = ctx
+        self.sync_on_start = sync_on_start
+        self.tree = PodiumTree(self)
+        install(self.tree, ctx, groups)
+
+    async def setup_hook(self) -> None:
+        await _setup_hook(self)
+
+
+class ShardedPodiumClient(discord.AutoShardedClient):
+    """One process serving many shards: `shard_count` shards, or only `shard_ids` of them when several processes
+    split the work."""
+
+    def __init__(self, ctx: BotContext, *, sync_on_start: bool = False, groups: tuple[Setup, ...] = GROUPS) -> None:
+        super().__init__(**client_options(ctx.settings))
+        self.podium_ctx = ctx
+        self.sync_on_start = sync_on_start
+        self.tree = PodiumTree(self)
+        install(self.tree, ctx, groups)
+
+    async def setup_hook(self) -> None:
+        await _setup_hook(self)
+
+
+def build_client(ctx: BotContext, *, sync_on_start: bool = False) -> PodiumClient | ShardedPodiumClient:
+    if is_sharded(ctx.settings.discord):
+        return ShardedPodiumClient(ctx, sync_on_start=sync_on_start)
+    return PodiumClient(ctx, sync_on_start=sync_on_start)
+
+
+def apply_endpoints(settings: DiscordSettings) -> None:
+    """Point discord.py at a REST proxy and a gateway proxy (or a loopback): discord.py builds every REST URL
+    from `discord.http.Route.BASE` (interaction callbacks and webhooks included) and connects the gateway to
+    `DiscordWebSocket.DEFAULT_GATEWAY` (resumes then use the `resume_gateway_url` the gateway sent)."""
+    if settings.api_base_url:
+        base = settings.api_base_url.rstrip("/")
+        if not base.startswith(("http://", "https://")):
+            raise ValueError("discord.api_base_url must be an http(s) URL such as http://127.0.0.1:8080/api/v10")
+        discord.http.Route.BASE = base
+    if settings.gateway_url:
+        if not settings.gateway_url.startswith(("ws://", "wss://")):
+            raise ValueError("discord.gateway_url must be a ws(s) URL such as ws://127.0.0.1:8081")
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+async def sync_commands(tree: app_commands.CommandTree[Any], settings: Settings, *, force_global: bool = False) -> str:
+    """Register the commands: in each development guild (instant), else globally (may take a while to show)."""
+    guilds = [] if force_global else settings.discord.dev_guild_ids
+    if guilds:
+        for guild_id in guilds:
+            guild = discord.Object(id=guild_id)
+            tree.copy_global_to(guild=guild)
+            synced = await tree.sync(guild=guild)
+            log.info("synced %d commands to guild %s", len(synced), guild_id)
+        return f"synced {len(tree.get_commands())} commands to {len(guilds)} development guild(s)"
+    synced = await tree.sync()
+    log.info("synced %d global commands", len(synced))
+    return f"synced {len(synced)} global commands (they can take a while to appear)"
+
+
+def configure_logging(level: str) -> None:
+    discord.utils.setup_logging(level=logging.getLevelName(level.upper()), root=True)
+
+
+def _token(settings: Settings) -> str | None:
+    return settings.discord_token.get_secret_value().strip() if settings.discord_token else None
+
+
+async def _serve(client: PodiumClient | ShardedPodiumClient, token: str) -> int:
+    loop = asyncio.get_running_loop()
+    stopping: list[asyncio.Task[None]] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # platforms without signal support
+            loop.add_signal_handler(sig, lambda: stopping.append(loop.create_task(client.close())))
+    try:
+        async with client:
+            await client.start(token)
+    except discord.LoginFailure:
+        log.error("Discord rejected the token in DISCORD_TOKEN: check it on the developer portal (Bot > Token)")
+        return 1
+    except discord.PrivilegedIntentsRequired:
+        log.error("a privileged intent is enabled in settings but not on the developer portal")
+        return 1
+    return 0
+
+
+def run_bot(settings: Settings, data_dir: Path) -> int:
+    """Connect to Discord (or the configured proxies) and answer until stopped. Returns the exit code."""
+    configure_logging(settings.log_level)
+    token = _token(settings)
+    if not token:
+        log.error("DISCORD_TOKEN is not set")
+        return 2
+    apply_endpoints(settings.discord)
+    podium = Podium.load(data_dir)
+    log.info("loaded %d events, %d athletes, %d problems from %s", len(podium.index.events),
+             len(podium.index.athletes), len(podium.problems), data_dir)  # fmt: skip
+    client = build_client(BotContext(podium, settings), sync_on_start=settings.discord.sync_on_start)
+    return asyncio.run(_serve(client, token))
+
+
+async def _sync_once(client: PodiumClient | ShardedPodiumClient, token: str, force_global: bool) -> str:
+    async with client:
+        await client.login(token)  # REST only: no gateway connection is needed to sync
+        return await sync_commands(client.tree, client.podium_ctx.settings, force_global=force_global)
+
+
+def sync_main(settings: Settings, data_dir: Path, *, force_global: bool = False) -> int:
+    """`python -m bot sync`: register the slash commands once, then exit."""
+    configure_logging(settings.log_level)
+    token = _token(settings)
+    if not token:
+        log.error("DISCORD_TOKEN is not set: syncing needs the bot's token")
+        return 2
+    apply_endpoints(settings.discord)
+    client = build_client(BotContext(Podium.load(data_dir), settings), sync_on_start=False)
+    try:
+        print(asyncio.run(_sync_once(client, token, force_global)))
+    except discord.LoginFailure:
+        log.error("Discord rejected the token in DISCORD_TOKEN")
+        return 1
+    return 0
