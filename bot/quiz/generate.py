@@ -1,0 +1,836 @@
+"""Questions computed from the index, of many kinds, each with its answer, the forms that count and a fact.
+
+Never ask what the data does not settle: a tie for a place accepts every tied name; a nation is asked only where
+the page gives it; rows listed without a result (status unknown) are never asked about nor used as a wrong answer
+to a place; a value the parser corrected is asked only as corrected; a name that appears twice in an event, or a
+split where a finisher has none, is left alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+
+from bot.errors import BadOption
+from bot.index import PodiumIndex, athlete_key
+from bot.models import MEDAL_ORDER, Event, Medal, ResultRow, Round
+from bot.performance import Unit, format_value
+from bot.quiz.matching import games_key, ordinal
+from bot.quiz.model import Difficulty, Param, Question
+from bot.reference import Reference
+from bot.text import normalize, slug
+
+# Nations that win the most Olympic medals: plausible wrong answers when an event's own medalists run short.
+COMMON_NATIONS = ("USA", "GBR", "FRA", "GER", "ITA", "AUS", "CHN", "JPN", "NED", "CAN", "HUN", "SWE", "URS", "KOR")
+
+_MEDAL_WORD: dict[str, str] = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
+
+
+# ------------------------------------------------------------------------------------------ small helpers
+
+
+def event_label(event: Event) -> str:
+    """`Cycling – Men's track time trial, 1992 Summer Olympics`."""
+    name = event.event or event.title
+    games = f"{event.year} {event.season or ''} Olympics".replace("  ", " ") if event.year else "the Olympics"
+    return f"{event.sport} – {name}, {games}" if event.sport else f"{name}, {games}"
+
+
+def games_display(ref: Reference, year: int | None, season: str | None) -> str:
+    """`Barcelona 1992` when the host city is known, else `1992 Summer`."""
+    host = _host(ref, year, season)
+    if host:
+        return f"{host} {year}"
+    return f"{year} {season or ''}".strip()
+
+
+def _host(ref: Reference, year: int | None, season: str | None) -> str | None:
+    for games in ref.games:
+        if games.year == year and (season is None or games.season == season):
+            return games.host_city
+    return None
+
+
+def games_forms(ref: Reference, year: int, season: str | None) -> list[str]:
+    """Every way to name one Games: `1992`, `1992 Summer`, `Summer 1992`, `Barcelona 1992`, and `Barcelona` alone
+    when that city hosted no other Games of the season."""
+    forms = [str(year)]
+    if season:
+        forms += [f"{year} {season}", f"{season} {year}"]
+    host = _host(ref, year, season)
+    if host:
+        forms += [f"{host} {year}", f"{year} {host}"]
+        hosted = [g for g in ref.games if g.host_city == host and (season is None or g.season == season)]
+        if len(hosted) == 1:
+            forms.append(host)
+    return forms
+
+
+def value_text(value: float, unit: Unit | None, precision: int) -> str:
+    """A time or mark as the quiz shows it: `1:03.342`, `9.96 s`, `8.67 m`, `1234 pts`."""
+    body = format_value(value, unit, precision)
+    if unit == "s":
+        return body if ":" in body else f"{body} s"
+    if unit == "m":
+        return f"{body} m"
+    if unit == "pts":
+        return f"{body} pts"
+    return body
+
+
+def format_hint(value: float, unit: Unit | None, precision: int) -> str:
+    """How to write the answer, without giving it away: `(m:ss.xxx)`, `(seconds, to 0.001)`, `(metres, to 0.01)`."""
+    decimals = "." + "x" * precision if precision else ""
+    if unit == "s":
+        if value >= 3600:
+            return f"(h:mm:ss{decimals})"
+        if value >= 60:
+            return f"(m:ss{decimals})"
+        return f"(seconds, to {10.0**-precision:.{precision}f})" if precision else "(seconds)"
+    if unit == "m":
+        return f"(metres, to {10.0**-precision:.{precision}f})" if precision else "(metres)"
+    return f"(to {10.0**-precision:.{precision}f})" if precision else ""
+
+
+def _rounded(value: float, precision: int) -> float:
+    return round(value, precision)
+
+
+def split_precision(rows: Sequence[ResultRow]) -> int:
+    """Splits are written like the result column: the finishers' decimals (3 when unknown)."""
+    decimals = [r.precision for r in rows if r.unit == "s"]
+    return max(decimals) if decimals else 3
+
+
+def split_phrase(label: str) -> str:
+    """`250 m` -> `at the 250 m mark`; `Lap 1` -> `after lap 1`."""
+    if label.strip().lower().startswith("lap"):
+        return f"after {label.lower()}"
+    return f"at the {label} mark"
+
+
+def _better(unit: Unit | None) -> Callable[[float, float], bool]:
+    """Is a better than b? Times are better lower, marks and points higher."""
+    if unit == "s":
+        return lambda a, b: a < b
+    return lambda a, b: a > b
+
+
+# ------------------------------------------------------------------------------------------ the settled facts
+
+
+class EventFacts:
+    """What one event settles, computed once: its final round, ranked finishers, names that are unique in it."""
+
+    def __init__(self, index: PodiumIndex, event_id: str) -> None:
+        self.index = index
+        self.id = event_id
+        self.event = index.events[event_id]
+        self.label = event_label(self.event)
+        self.final: Round | None = self.event.final_round()
+        rows = self.final.results if self.final else []
+        self.rows = rows
+        # Finishers with a rank and a result, not DNF/DNS/DSQ, not listed-without-result.
+        self.finishers = [r for r in rows if r.status is None and r.rank is not None]
+        self.ranked = sorted(self.finishers, key=lambda r: (r.rank or 0, r.line))
+        # A name listed twice in the deciding round (two people, or a page slip) is never asked about.
+        counts: dict[str, int] = defaultdict(int)
+        for row in rows:
+            counts[normalize(row.name)] += 1
+        self.unique = {key for key, n in counts.items() if n == 1 and key}
+        self.names = sorted({row.name for rnd in self.event.rounds for row in rnd.results if normalize(row.name)})
+        self.unit: Unit | None = next((r.unit for r in self.finishers if r.unit), None)
+
+    def at_rank(self, rank: int) -> list[ResultRow]:
+        return [r for r in self.finishers if r.rank == rank]
+
+    def medalists(self, medal: Medal) -> list[str] | None:
+        """The medal's holders when the results rows and the infobox agree (or only one of them speaks)."""
+        from_rows = [r.name for r in self.rows if r.medal == medal]
+        from_box = [m.name for m in self.event.medals if m.medal == medal]
+        if from_rows and from_box and {normalize(n) for n in from_rows} != {normalize(n) for n in from_box}:
+            return None
+        return from_rows or from_box or None
+
+    def medal_noc(self, name: str, medal: Medal) -> str | None:
+        row = next((r for r in self.rows if r.medal == medal and normalize(r.name) == normalize(name)), None)
+        box = next((m for m in self.event.medals if m.medal == medal and normalize(m.name) == normalize(name)), None)
+        nocs = {n for n in (row.nation if row else None, box.noc if box else None) if n}
+        return nocs.pop() if len(nocs) == 1 else None
+
+    def row_of(self, name: str) -> ResultRow | None:
+        key = normalize(name)
+        if key not in self.unique:
+            return None
+        return next((r for r in self.rows if normalize(r.name) == key), None)
+
+    def winner_row(self) -> ResultRow | None:
+        firsts = self.at_rank(1)
+        values = {(r.value, r.unit) for r in firsts}
+        if not firsts or len(values) != 1 or firsts[0].value is None:
+            return None
+        return firsts[0]
+
+    def result_text(self, row: ResultRow) -> str:
+        if row.value is None:
+            return row.result or ""
+        return value_text(row.value, row.unit, row.precision)
+
+
+def _q(facts: EventFacts, **fields: object) -> Question:
+    event = facts.event
+    base: dict[str, object] = {
+        "event_id": facts.id,
+        "title": event.title,
+        "source_url": event.source_url,
+        "sport": event.sport,
+        "year": event.year,
+        "names": facts.names,
+    }
+    base.update(fields)
+    return Question.model_validate(base)
+
+
+def _key(kind: str, *parts: Param) -> str:
+    return ":".join([kind, *(slug(str(p)) if isinstance(p, str) else str(p) for p in parts)])
+
+
+def _distinct(items: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+    seen = {normalize(e) for e in exclude}
+    out = []
+    for item in items:
+        key = normalize(item)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
+
+
+def _name_distractors(facts: EventFacts, rank: float, accepted: Sequence[str]) -> list[str]:
+    """Other finishers of the event, nearest place first: plausible, and settled as wrong."""
+    near = sorted(facts.finishers, key=lambda r: (abs((r.rank or 0) - rank), r.rank or 0, r.line))
+    return _distinct([r.name for r in near], exclude=accepted)
+
+
+def _value_distractors(value: float, unit: Unit | None, precision: int, real: Sequence[float]) -> list[str]:
+    """Nearby values: other real results first, then values a little off either side."""
+    step = max(10.0**-precision, abs(value) * 0.012)
+    synthetic = [value + k * step for k in (1, -1, 2, -2, 3, -3, 5, -5)]
+    out: list[str] = []
+    seen = {_rounded(value, precision)}
+    for candidate in [*real, *synthetic]:
+        if candidate <= 0:
+            continue
+        key = _rounded(candidate, precision)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(value_text(key, unit, precision))
+    return out
+
+
+def _count_distractors(value: int) -> list[str]:
+    out: list[str] = []
+    spread = max(2, round(value * 0.15))
+    for k in (1, -1, 2, -2, 3, -3, 4):
+        candidate = value + k * spread
+        if candidate > 0 and str(candidate) not in out:
+            out.append(str(candidate))
+    return out
+
+
+# --------------------------------------------------------------------------------------------- the kinds
+
+
+def medal_questions(facts: EventFacts) -> Iterator[Question]:
+    """Who won gold, silver or bronze."""
+    ref = facts.index.reference
+    for medal in ("gold", "silver", "bronze"):
+        holders = facts.medalists(medal)
+        if not holders:
+            continue
+        if facts.event.team:
+            nocs = [ref.nation_code(h) for h in holders]
+            if None in nocs:
+                continue
+            yield from _team_medal(facts, medal, [n for n in nocs if n])
+            continue
+        rank = MEDAL_ORDER[medal]
+        shared = " (one of them)" if len(holders) > 1 else ""
+        rows = [r for r in facts.rows if r.medal == medal]
+        result = f" in {facts.result_text(rows[0])}" if len(rows) == 1 and rows[0].value is not None else ""
+        yield _q(
+            facts,
+            key=_key("medal", facts.id, medal),
+            kind="medal",
+            prompt=f"{facts.label}: who won {medal}{shared}?",
+            answer_type="name",
+            answer=" / ".join(holders),
+            accepted=holders,
+            fact=f"{' and '.join(holders)} won {medal}{result}.",
+            difficulty=1 if medal == "gold" else 2,
+            distractors=_name_distractors(facts, rank, holders),
+            params={"medal": medal},
+        )
+
+
+def _team_medal(facts: EventFacts, medal: Medal, nocs: list[str]) -> Iterator[Question]:
+    ref = facts.index.reference
+    names = [ref.nations[n].name for n in nocs if n in ref.nations]
+    if len(names) != len(nocs):
+        return
+    others = [ref.nations[n].name for n in _other_nations(facts, nocs) if n in ref.nations]
+    yield _q(
+        facts,
+        key=_key("team_medal", facts.id, medal),
+        kind="team_medal",
+        prompt=f"{facts.label}: which team won {medal}?",
+        answer_type="nation",
+        answer=" / ".join(names),
+        accepted=[*names, *nocs],
+        fact=f"{' and '.join(names)} won {medal}.",
+        difficulty=1 if medal == "gold" else 2,
+        distractors=others,
+        params={"medal": medal},
+    )
+
+
+def _other_nations(facts: EventFacts, exclude: Sequence[str]) -> list[str]:
+    """Nations of the event's other medalists, then of medalists elsewhere in the index, then common ones."""
+    found: list[str] = [m.noc for m in facts.event.medals if m.noc]
+    table = facts.index.medal_table()
+    found += sorted(table, key=lambda n: (-sum(table[n].values()), n))
+    found += list(COMMON_NATIONS)
+    out: list[str] = []
+    for noc in found:
+        if noc not in exclude and noc not in out:
+            out.append(noc)
+    return out
+
+
+def place_questions(facts: EventFacts) -> Iterator[Question]:
+    """Who finished Nth (4th and below; a tie accepts every tied name)."""
+    if facts.event.team:
+        return
+    for rank in sorted({r.rank for r in facts.finishers if r.rank and r.rank >= 4}):
+        rows = facts.at_rank(rank)
+        if any(normalize(r.name) not in facts.unique for r in rows):
+            continue
+        names = [r.name for r in rows]
+        tied = len(rows) > 1 or any(r.tied for r in rows)
+        place = f"tied {ordinal(rank)}" if tied else ordinal(rank)
+        result = facts.result_text(rows[0])
+        who = " and ".join(names)
+        fact = f"{who} {'tied for' if tied else 'finished'} {ordinal(rank)}" + (f" in {result}." if result else ".")
+        yield _q(
+            facts,
+            key=_key("place", facts.id, rank),
+            kind="place",
+            prompt=f"{facts.label}: who finished {place}?" + (" (any of them counts)" if len(rows) > 1 else ""),
+            answer_type="name",
+            answer=" / ".join(names),
+            accepted=names,
+            fact=fact,
+            difficulty=2 if rank <= 8 else 3,
+            distractors=_name_distractors(facts, rank, names),
+            params={"rank": rank},
+        )
+
+
+def athlete_place_questions(facts: EventFacts) -> Iterator[Question]:
+    """Where did X finish (places as `4th`, `fourth`, `bronze`; a tied place is `=4th`)."""
+    if facts.event.team:
+        return
+    places = sorted({r.rank for r in facts.finishers if r.rank})
+    for row in facts.ranked:
+        rank = row.rank
+        if rank is None or facts.row_of(row.name) is None:
+            continue
+        tied = row.tied or len(facts.at_rank(rank)) > 1
+        answer = f"={ordinal(rank)}" if tied else ordinal(rank)
+        near = sorted((p for p in places if p != rank), key=lambda p: (abs(p - rank), p))
+        distractors = [ordinal(p) for p in near]
+        if len(distractors) < 3:
+            distractors += [ordinal(p) for p in range(1, rank + 5) if p != rank and ordinal(p) not in distractors]
+        medal = f" ({row.medal})" if row.medal else ""
+        yield _q(
+            facts,
+            key=_key("athlete_place", facts.id, row.name),
+            kind="athlete_place",
+            prompt=f"{facts.label}: where did {row.name} finish?",
+            answer_type="place",
+            answer=answer,
+            accepted=[answer],
+            value=float(rank),
+            fact=f"{row.name} finished {'tied ' if tied else ''}{ordinal(rank)}{medal}"
+            + (f" in {facts.result_text(row)}." if row.value is not None else "."),
+            difficulty=1 if rank <= 3 else 2 if rank <= 8 else 3,
+            distractors=distractors,
+            params={"name": row.name, "rank": rank},
+        )
+
+
+def winning_result_questions(facts: EventFacts) -> Iterator[Question]:
+    """The winning time or mark (a corrected value only as corrected)."""
+    row = facts.winner_row()
+    if row is None or row.value is None:
+        return
+    what = "time" if row.unit == "s" else "mark" if row.unit == "m" else "score"
+    answer = value_text(row.value, row.unit, row.precision)
+    real = [r.value for r in facts.ranked[1:6] if r.value is not None and r.unit == row.unit]
+    note = f" (the page writes {row.result}: {row.correction})" if row.corrected else ""
+    yield _q(
+        facts,
+        key=_key("winning_result", facts.id),
+        kind="winning_result",
+        prompt=f"{facts.label}: what was the winning {what}? {format_hint(row.value, row.unit, row.precision)}",
+        answer_type="performance",
+        answer=answer,
+        accepted=[answer],
+        value=row.value,
+        unit=row.unit,
+        precision=row.precision,
+        fact=f"{row.name} won in {answer}{note}.",
+        difficulty=2,
+        distractors=_value_distractors(row.value, row.unit, row.precision, real),
+        params={"name": row.name},
+    )
+
+
+def margin_questions(facts: EventFacts) -> Iterator[Question]:
+    """The margin between gold and silver."""
+    gold, silver = facts.at_rank(1), facts.at_rank(2)
+    if len(gold) != 1 or len(silver) != 1:
+        return
+    a, b = gold[0], silver[0]
+    if a.value is None or b.value is None or a.unit != b.unit or a.unit is None:
+        return
+    precision = max(a.precision, b.precision)
+    margin = round(abs(b.value - a.value), precision)
+    if margin <= 0:
+        return
+    gaps = []
+    for first, second in zip(facts.ranked[1:6], facts.ranked[2:7], strict=False):
+        if first.value is not None and second.value is not None and second.unit == a.unit:
+            gaps.append(round(abs(second.value - first.value), precision))
+    answer = value_text(margin, a.unit, precision)
+    yield _q(
+        facts,
+        key=_key("margin", facts.id),
+        kind="margin",
+        prompt=f"{facts.label}: by how much did {a.name} beat {b.name}? {format_hint(margin, a.unit, precision)}",
+        answer_type="performance",
+        answer=answer,
+        accepted=[answer],
+        value=margin,
+        unit=a.unit,
+        precision=precision,
+        fact=f"{a.name} ({facts.result_text(a)}) beat {b.name} ({facts.result_text(b)}) by {answer}.",
+        difficulty=3,
+        distractors=_value_distractors(margin, a.unit, precision, gaps),
+        params={"gold": a.name, "silver": b.name},
+    )
+
+
+def nation_questions(facts: EventFacts) -> Iterator[Question]:
+    """Which nation a medalist represented, only where the nation is known."""
+    if facts.event.team:
+        return
+    ref = facts.index.reference
+    for medal in ("gold", "silver", "bronze"):
+        for name in facts.medalists(medal) or []:
+            noc = facts.medal_noc(name, medal)
+            nation = ref.nation(noc)
+            if noc is None or nation is None or (facts.row_of(name) is None and facts.rows):
+                continue
+            others = [ref.nations[n].name for n in _other_nations(facts, [noc]) if n in ref.nations]
+            yield _q(
+                facts,
+                key=_key("nation", facts.id, name),
+                kind="nation",
+                prompt=f"{facts.label}: which nation did {medal} medallist {name} represent?",
+                answer_type="nation",
+                answer=nation.name,
+                accepted=[nation.name, noc],
+                fact=f"{name} won {medal} for {nation.name} ({noc}).",
+                difficulty=1 if medal == "gold" else 2,
+                distractors=others,
+                params={"name": name, "medal": medal, "noc": noc},
+            )
+
+
+def count_questions(facts: EventFacts) -> Iterator[Question]:
+    """How many competitors, how many nations: the closest guess earns partial credit."""
+    event = facts.event
+    entrants = len({normalize(r.name) for rnd in event.rounds for r in rnd.results if normalize(r.name)})
+    for what, value in (("competitors", event.competitors), ("nations", event.nations)):
+        if not value or value <= 0:
+            continue
+        if what == "competitors" and not event.team and entrants > value:
+            continue  # the page contradicts itself: more people listed than it says took part
+        others = "competitors" if what == "competitors" else "nations were represented"
+        yield _q(
+            facts,
+            key=_key("count", facts.id, what),
+            kind="count",
+            prompt=f"{facts.label}: how many {others if what == 'nations' else 'competitors took part'}? "
+            "(closest guess scores)",
+            answer_type="number",
+            answer=str(value),
+            accepted=[str(value)],
+            value=float(value),
+            scoring="closest",
+            tolerance=float(max(2, round(value * 0.25))),
+            fact=f"{value} {what}"
+            + (f" from {event.nations} nations" if what == "competitors" and event.nations else "")
+            + (" took part." if what == "competitors" else " were represented."),
+            difficulty=2,
+            distractors=_count_distractors(value),
+            params={"what": what},
+        )
+
+
+def venue_questions(facts: EventFacts, venues: dict[str, list[str]]) -> Iterator[Question]:
+    """Where the event was held (the venue's name; the part before a comma is enough)."""
+    venue = facts.event.venue
+    if not venue:
+        return
+    short = venue.split(",")[0].strip()
+    accepted = _distinct([venue, short])
+    same_games = venues.get(facts.event.games, [])
+    others = _distinct([*same_games, *(v for vs in venues.values() for v in vs)], exclude=[venue, short])
+    others = [o for o in others if normalize(o.split(",")[0]) != normalize(short)]
+    yield _q(
+        facts,
+        key=_key("venue", facts.id),
+        kind="venue",
+        prompt=f"{facts.label}: at which venue was it held?",
+        answer_type="venue",
+        answer=venue,
+        accepted=accepted,
+        fact=f"It was held at {venue}.",
+        difficulty=2,
+        distractors=others,
+        params={"venue": venue},
+    )
+
+
+def games_questions(facts: EventFacts, same_event: dict[tuple[str, str, str], list[str]]) -> Iterator[Question]:
+    """At which Games an athlete won a medal in this event (any Games the index has them winning it counts)."""
+    if facts.event.team or facts.event.year is None:
+        return
+    ref = facts.index.reference
+    index = facts.index
+    group = same_event.get(_event_group(facts.event), [facts.id])
+    for medal in ("gold", "silver", "bronze"):
+        for name in facts.medalists(medal) or []:
+            if facts.rows and facts.row_of(name) is None:
+                continue
+            athlete = index.athletes.get(athlete_key(facts.event.sport, name))
+            won = {facts.id}
+            if athlete is not None:
+                won |= {a.event_id for a in athlete.appearances if a.medal == medal and a.event_id in group}
+            won_games = sorted({(index.events[e].year or 0, index.events[e].season) for e in won})
+            accepted = [form for y, s in won_games for form in games_forms(ref, y, s)]
+            answer = " / ".join(games_display(ref, y, s) for y, s in won_games)
+            # Wrong answers only from Games whose results for this event are in the index: settled as wrong.
+            held = sorted(
+                {(index.events[e].year or 0, index.events[e].season) for e in group} - set(won_games),
+                key=lambda g: abs(g[0] - (facts.event.year or 0)),
+            )
+            yield _q(
+                facts,
+                key=_key("games", facts.id, name, medal),
+                kind="games",
+                prompt=f"{facts.event.sport} – {facts.event.event}: at which Games did {name} win {medal}?",
+                answer_type="games",
+                answer=answer,
+                accepted=accepted,
+                value=float(facts.event.year),
+                fact=f"{name} won {medal} at {answer}.",
+                difficulty=1 if medal == "gold" else 2,
+                distractors=[games_display(ref, y, s) for y, s in held],
+                params={"name": name, "medal": medal},
+            )
+
+
+def split_questions(facts: EventFacts) -> Iterator[Question]:
+    """Who was fastest at a split, and who was faster at it of two finishers next to each other."""
+    if facts.event.team or not facts.ranked:
+        return
+    digits = split_precision(facts.ranked)
+    labels = list(dict.fromkeys(label for r in facts.ranked for label in r.splits))
+    for label in labels:
+        where = split_phrase(label)
+        yield from _split_fastest(facts, label, where, digits)
+        for a, b in zip(facts.ranked, facts.ranked[1:], strict=False):
+            if label not in a.splits or label not in b.splits:
+                continue
+            if facts.row_of(a.name) is None or facts.row_of(b.name) is None:
+                continue
+            ta, tb = a.splits[label], b.splits[label]
+            if round(ta, digits) == round(tb, digits):
+                continue
+            faster, slower = (a, b) if ta < tb else (b, a)
+            if a.rank == b.rank:
+                finished = f"they tied for {ordinal(a.rank or 0)}"
+            else:
+                finished = f"they finished {ordinal(faster.rank or 0)} and {ordinal(slower.rank or 0)}"
+            yield _q(
+                facts,
+                key=_key("split_duel", facts.id, label, a.name, b.name),
+                kind="split_duel",
+                prompt=f"{facts.label}: who was faster {where}, {a.name} or {b.name}?",
+                answer_type="name",
+                answer=faster.name,
+                accepted=[faster.name],
+                fact=f"{faster.name} ({faster.splits[label]:.{digits}f} s) was ahead of {slower.name} "
+                f"({slower.splits[label]:.{digits}f} s) {where}; {finished}.",
+                difficulty=3,
+                distractors=[slower.name],
+                params={"label": label, "a": a.name, "b": b.name},
+            )
+
+
+def _split_fastest(facts: EventFacts, label: str, where: str, digits: int) -> Iterator[Question]:
+    # Every row of the round must have the split (a DNF may have led at 250 m; a row listed without a result may
+    # have too), every name must be unique, and nobody may share the fastest split, or the fastest is not settled.
+    if any(label not in r.splits or facts.row_of(r.name) is None for r in facts.rows):
+        return
+    times = sorted(facts.rows, key=lambda r: (r.splits[label], r.line))
+    best = times[0]
+    if len(times) > 1 and round(times[1].splits[label], digits) == round(best.splits[label], digits):
+        return
+    finish = f"finished {ordinal(best.rank)}" if best.rank else f"did not finish ({best.status})"
+    distractors = _distinct(
+        [r.name for r in times[1:4]] + [r.name for r in facts.ranked[:3]] + [r.name for r in times[4:]],
+        exclude=[best.name],
+    )
+    yield _q(
+        facts,
+        key=_key("split_fastest", facts.id, label),
+        kind="split_fastest",
+        prompt=f"{facts.label}: who was fastest {where}?",
+        answer_type="name",
+        answer=best.name,
+        accepted=[best.name],
+        fact=f"{best.name} was fastest {where} ({best.splits[label]:.{digits}f} s) and {finish}.",
+        difficulty=3 if best.rank != 1 else 2,
+        distractors=distractors,
+        params={"label": label, "name": best.name},
+    )
+
+
+def true_false_questions(facts: EventFacts) -> Iterator[Question]:
+    """True or false: X finished ahead of Y; X won a medal."""
+    if facts.event.team:
+        return
+    ranked = [r for r in facts.ranked if facts.row_of(r.name) is not None]
+    for i, (a, b) in enumerate(zip(ranked, ranked[2:], strict=False)):
+        if a.rank is None or b.rank is None or a.rank == b.rank:
+            continue
+        first, second = (a, b) if i % 2 == 0 else (b, a)
+        truth = (first.rank or 0) < (second.rank or 0)
+        yield _q(
+            facts,
+            key=_key("tf_ahead", facts.id, first.name, second.name),
+            kind="tf_ahead",
+            prompt=f"{facts.label}: true or false? {first.name} finished ahead of {second.name}.",
+            answer_type="boolean",
+            answer="True" if truth else "False",
+            accepted=["True" if truth else "False"],
+            fact=f"{a.name} finished {ordinal(a.rank)}, {b.name} {ordinal(b.rank)}.",
+            difficulty=2 if min(a.rank, b.rank) <= 3 else 3,
+            distractors=["False" if truth else "True"],
+            params={"first": first.name, "second": second.name},
+        )
+    fourth = [r for r in facts.at_rank(4) if facts.row_of(r.name) is not None]
+    medalists = [r for r in ranked if r.medal]
+    for row in [*medalists[:1], *medalists[2:3], *fourth[:1]]:
+        truth = row.medal is not None
+        yield _q(
+            facts,
+            key=_key("tf_medal", facts.id, row.name),
+            kind="tf_medal",
+            prompt=f"{facts.label}: true or false? {row.name} won a medal.",
+            answer_type="boolean",
+            answer="True" if truth else "False",
+            accepted=["True" if truth else "False"],
+            fact=f"{row.name} finished {'tied ' if row.tied else ''}{ordinal(row.rank or 0)}"
+            + (f" and won {row.medal}." if row.medal else ", off the podium."),
+            difficulty=1 if row.medal == "gold" else 2,
+            distractors=["False" if truth else "True"],
+            params={"name": row.name},
+        )
+
+
+def record_questions(facts: EventFacts) -> Iterator[Question]:
+    """The standing records listed on the page, as corrected where the parser corrected them."""
+    seen: set[str] = set()
+    for record in facts.event.records:
+        if record.value is None or record.unit is None or normalize(record.kind) in seen:
+            continue
+        seen.add(normalize(record.kind))
+        answer = value_text(record.value, record.unit, record.precision)
+        games = f"{facts.event.year} {facts.event.season or ''}".strip()
+        note = f" The page writes {record.result}: {record.correction}." if record.corrected else ""
+        when = f" (set {record.date}" + (f", {record.place}" if record.place else "") + ")" if record.date else ""
+        real = [r.value for r in facts.event.records if r.value is not None and r.unit == record.unit]
+        yield _q(
+            facts,
+            key=_key("record", facts.id, record.kind),
+            kind="record",
+            prompt=f"{facts.label}: what was the standing {record.kind} before the {games} Games? "
+            f"{format_hint(record.value, record.unit, record.precision)}",
+            answer_type="performance",
+            answer=answer,
+            accepted=[answer],
+            value=record.value,
+            unit=record.unit,
+            precision=record.precision,
+            fact=f"The {record.kind} stood at {answer}{when}.{note}",
+            difficulty=3,
+            distractors=_value_distractors(record.value, record.unit, record.precision, real),
+            params={"kind": record.kind},
+        )
+
+
+def _event_group(event: Event) -> tuple[str, str, str]:
+    return (normalize(event.sport or ""), normalize(event.event or ""), event.gender or "")
+
+
+def cross_games_questions(index: PodiumIndex, group: Sequence[str]) -> Iterator[Question]:
+    """True or false: the winning time or mark was better at one Games than at another."""
+    winners = []
+    for eid in group:
+        facts = EventFacts(index, eid)
+        row = facts.winner_row()
+        if row is not None and row.value is not None and facts.event.year:
+            winners.append((facts, row))
+    winners.sort(key=lambda w: (w[0].event.year or 0, w[0].id))
+    for i, (fa, ra) in enumerate(winners):
+        for fb, rb in winners[i + 1 :]:
+            if ra.unit != rb.unit or ra.value is None or rb.value is None or fa.event.year == fb.event.year:
+                continue
+            precision = min(ra.precision, rb.precision)
+            if _rounded(ra.value, precision) == _rounded(rb.value, precision):
+                continue
+            better = _better(ra.unit)
+            word = "faster" if ra.unit == "s" else "better"
+            first, second = (fb, fa) if (i % 2 == 0) else (fa, fb)
+            r1, r2 = (rb, ra) if first is fb else (ra, rb)
+            truth = better(r1.value or 0, r2.value or 0)
+            ref = index.reference
+            g1 = games_display(ref, first.event.year, first.event.season)
+            g2 = games_display(ref, second.event.year, second.event.season)
+            what = "time" if ra.unit == "s" else "mark"
+            yield _q(
+                first,
+                key=_key("tf_winner", first.id, second.id),
+                kind="tf_winner",
+                prompt=f"{first.event.sport} – {first.event.event}: true or false? The winning {what} at {g1} was "
+                f"{word} than at {g2}.",
+                answer_type="boolean",
+                answer="True" if truth else "False",
+                accepted=["True" if truth else "False"],
+                fact=f"{r1.name} won in {first.result_text(r1)} at {g1}; {r2.name} in {second.result_text(r2)} "
+                f"at {g2}.",
+                difficulty=2,
+                distractors=["False" if truth else "True"],
+                params={"other": second.id},
+            )
+
+
+# ----------------------------------------------------------------------------------------------- the pool
+
+EVENT_KINDS: tuple[Callable[[EventFacts], Iterator[Question]], ...] = (
+    medal_questions,
+    place_questions,
+    athlete_place_questions,
+    winning_result_questions,
+    margin_questions,
+    nation_questions,
+    count_questions,
+    split_questions,
+    true_false_questions,
+    record_questions,
+)
+
+
+def resolve_sport(ref: Reference, text: str) -> str:
+    sport = ref.sports.get(normalize(text))
+    if sport is None:
+        raise BadOption(f"Unknown sport '{text}'.")
+    return sport
+
+
+def resolve_games(ref: Reference, text: str) -> tuple[int, str | None]:
+    """`1992`, `1992 Summer`, `Barcelona 1992`, `Barcelona` -> (1992, 'Summer')."""
+    key = games_key(text)
+    found = {
+        (g.year, g.season)
+        for g in ref.games
+        if key in {games_key(f) for f in games_forms(ref, g.year, g.season)} or key == games_key(g.host_city)
+    }
+    if len(found) == 1:
+        return found.pop()
+    if len({year for year, _ in found}) == 1:  # `1992`: the Summer and the Winter Games of that year
+        return found.pop()[0], None
+    if not found:
+        raise BadOption(f"Unknown Games '{text}'.")
+    listed = ", ".join(f"{y} {s}" for y, s in sorted(found))
+    raise BadOption(f"'{text}' could be several Games: {listed}.")
+
+
+def build_pool(
+    index: PodiumIndex,
+    *,
+    sport: str | None = None,
+    games: str | None = None,
+    event_id: str | None = None,
+    difficulty: int | None = None,
+) -> list[Question]:
+    """Every question the index settles, in a stable order (keys unique); filters narrow it."""
+    ref = index.reference
+    wanted_sport = normalize(resolve_sport(ref, sport)) if sport else None
+    wanted_games = resolve_games(ref, games) if games else None
+    if event_id is not None and event_id not in index.events:
+        raise BadOption(f"Unknown event '{event_id}'.")
+    chosen = [
+        eid
+        for eid, e in index.events.items()
+        if (event_id is None or eid == event_id)
+        and (wanted_sport is None or normalize(e.sport or "") == wanted_sport)
+        and (wanted_games is None or (e.year == wanted_games[0] and wanted_games[1] in (None, e.season)))
+    ]
+    venues: dict[str, list[str]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for eid, e in index.events.items():
+        if e.venue:
+            venues[e.games].append(e.venue)
+        groups[_event_group(e)].append(eid)
+    pool: dict[str, Question] = {}
+    for eid in chosen:
+        facts = EventFacts(index, eid)
+        for make in EVENT_KINDS:
+            for question in make(facts):
+                pool.setdefault(question.key, question)
+        for question in venue_questions(facts, venues):
+            pool.setdefault(question.key, question)
+        for question in games_questions(facts, groups):
+            pool.setdefault(question.key, question)
+    for group in groups.values():
+        if len(group) > 1:
+            for question in cross_games_questions(index, group):
+                if question.event_id in chosen:
+                    pool.setdefault(question.key, question)
+    questions = list(pool.values())
+    if difficulty is not None:
+        questions = [q for q in questions if q.difficulty == difficulty]
+    return questions
+
+
+def as_difficulty(level: int) -> Difficulty:
+    if level not in (1, 2, 3):
+        raise BadOption("Difficulty is easy, medium or hard.")
+    return level  # type: ignore[return-value]

@@ -1,0 +1,77 @@
+"""Picking questions: seeded, no repeats in a game, nor in a server until the pool runs out; sound options."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from bot.core import Podium
+from bot.quiz.generate import build_pool
+from bot.quiz.model import Question
+from bot.quiz.select import pick_questions, right_choices
+
+
+@pytest.fixture(scope="module")
+def pool(podium: Podium) -> list[Question]:
+    return build_pool(podium.index)
+
+
+def test_a_seed_replays_exactly(pool: list[Question]) -> None:
+    first = pick_questions(pool, 10, random.Random(7))
+    again = pick_questions(pool, 10, random.Random(7))
+    other = pick_questions(pool, 10, random.Random(8))
+    assert first == again
+    assert [q.key for q in first] != [q.key for q in other]
+
+
+def test_no_repeats_in_a_game_and_options_are_sound(pool: list[Question]) -> None:
+    for seed in range(5):
+        game = pick_questions(pool, 25, random.Random(seed))
+        assert len(game) == 25
+        assert len({q.key for q in game}) == 25
+        for q in game:
+            assert len(right_choices(q)) == 1, q.key
+            assert len(q.choices) == (2 if q.is_binary else 4)
+            assert len(set(q.choices)) == len(q.choices)
+
+
+def test_kinds_are_mixed(pool: list[Question]) -> None:
+    game = pick_questions(pool, 12, random.Random(3))
+    kinds = [q.kind for q in game]
+    assert all(a != b for a, b in itertools.pairwise(kinds))
+    assert len(set(kinds)) >= 6
+
+
+def test_no_repeats_in_a_server_until_the_pool_runs_out(podium: Podium) -> None:
+    pool = build_pool(podium.index, event_id="cycling-1932-mens-track-time-trial", difficulty=1)
+    size = len(pool)
+    assert size >= 5
+    asked: dict[str, float] = {}
+    rng = random.Random(1)
+    seen: list[str] = []
+    games = 0
+    while len(set(seen)) < size:
+        game = pick_questions(pool, 3, rng, asked=set(asked), last_asked=asked, choices=False)
+        keys = [q.key for q in game]
+        fresh_left = size - len(set(seen))
+        # Every question of a game is new to the server as long as enough new ones are left.
+        assert len(set(keys) - set(seen)) == min(3, fresh_left)
+        seen += keys
+        for k in keys:
+            asked[k] = games
+        games += 1
+    # Once the pool has run out, the questions asked longest ago come back first.
+    oldest = sorted(asked, key=lambda k: asked[k])[:3]
+    again = pick_questions(pool, 3, rng, asked=set(asked), last_asked=asked, choices=False)
+    assert {q.key for q in again} == set(oldest) or asked[again[0].key] == min(asked.values())
+
+
+def test_typed_mode_has_no_options_and_may_ask_what_buttons_cannot(pool: list[Question]) -> None:
+    typed = pick_questions(pool, len(pool), random.Random(2), choices=False)
+    buttons = pick_questions(pool, len(pool), random.Random(2))
+    assert all(not q.choices for q in typed)
+    assert len(typed) == len(pool)
+    # Venues and Games have too few settled wrong answers in three pages for four buttons.
+    assert {q.kind for q in typed} - {q.kind for q in buttons} == {"venue", "games"}
