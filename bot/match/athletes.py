@@ -1,0 +1,307 @@
+"""Finding the athlete a typed name means, and completing a name being typed.
+
+Athletes are numbered by prominence (medals, then Games, then recency), so a sorted set of numbers is already in
+the order lists are shown in. A query is split into folded tokens; each token may match a name token exactly,
+as an initial (`j` for `José`), as a nickname (`bob` for `Robert`), as a join of parts written with a hyphen
+(`youngcho` for `Young-cho`), and, only when nothing fits exactly, with typos (OSA, bounded by the token's length)
+or as a prefix. Word order never counts. Every query token must be used: unmatched name tokens (middle names,
+a given name left out) are fine. The fits of the lowest cost are the answer: one is a match, several are an
+ambiguity, shown with the fullest fits first, then the most prominent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import islice
+
+from bot.index import Athlete, PodiumIndex
+from bot.match.fuzzy import Vocabulary, allowed_edits, edits, ranked
+from bot.match.names import Folder, Shape, query_tokens
+from bot.match.types import MAX_CHOICES
+
+VERIFY_LIMIT = 4000  # candidates checked per stage at most, the most prominent first
+MAX_COST = 2  # typos, prefixes and nicknames a fit may carry in all
+PREFIX_MIN = 4  # a truncated word counts from this many letters (`hamal` for Hämäläinen)
+SUGGESTIONS = 5
+_BIG = 64  # postings longer than this also get a set, for intersections
+_TOP = MAX_CHOICES  # how many athletes a short prefix keeps, for autocomplete
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    handle: int  # the athlete's number (its prominence rank)
+    cost: int  # 0 is an exact fit; each typo edit, prefix or nickname adds one
+    unmatched: int  # name tokens the query left out
+    score: float
+
+
+def _score(cost: int, unmatched: int) -> float:
+    return float(max(0, 100 - 15 * cost - 5 * unmatched))
+
+
+def _prominence(athlete: Athlete, years: dict[str, int]) -> tuple[int, int, int, str]:
+    medals = athlete.medal_count()
+    weight = 3 * medals.get("gold", 0) + 2 * medals.get("silver", 0) + medals.get("bronze", 0)
+    seen = {years.get(a.event_id, 0) for a in athlete.appearances}
+    return (-weight, -len(seen), -max(seen, default=0), athlete.name)
+
+
+class AthleteMatcher:
+    def __init__(self, index: PodiumIndex, nicknames: dict[str, frozenset[str]]) -> None:
+        years = {eid: e.year or 0 for eid, e in index.events.items()}
+        athletes = sorted(index.athletes.values(), key=lambda a: _prominence(a, years))
+        folder = Folder()
+        self.ids = [a.id for a in athletes]
+        self.names = [a.name for a in athletes]
+        self.shapes = [folder.shape(a.name) for a in athletes]
+        self.handle = {aid: h for h, aid in enumerate(self.ids)}
+        self.nicknames = nicknames
+        post: dict[str, list[int]] = {}
+        first: dict[str, list[int]] = {}
+        for h, shape in enumerate(self.shapes):
+            if shape.tokens:
+                first.setdefault(shape.tokens[0], []).append(h)
+            for token in {*shape.tokens, *(j for j, _, _ in shape.joins)}:
+                post.setdefault(token, []).append(h)
+        self.post = post
+        self.first = first
+        self.big = {t: frozenset(hs) for t, hs in post.items() if len(hs) > _BIG}
+        self.vocab = Vocabulary(post)
+        self.first_vocab = Vocabulary(first)
+        self.top_any = _prefix_tops(post)
+        self.top_first = _prefix_tops(first)
+
+    # --- resolving ----------------------------------------------------------------------------------------------
+    def resolve(self, query: str) -> tuple[str, list[Fit]]:
+        """(outcome, fits best first); for "none" the fits are suggestions."""
+        tokens = query_tokens(query)
+        if not any(len(t) > 1 for t in tokens):
+            return "none", []  # initials alone name no one
+        alternatives = self._alternatives(tokens)
+        fits = self._stage(alternatives, typos=False)
+        if not fits:
+            fits = self._stage(alternatives, typos=True)
+        if not fits:
+            return "none", self._suggest(tokens)
+        best = min(f.cost for f in fits)
+        chosen = sorted((f for f in fits if f.cost == best), key=lambda f: (f.unmatched > 0, f.handle))
+        return ("match" if len(chosen) == 1 else "ambiguous"), chosen[:MAX_CHOICES]
+
+    def _alternatives(self, tokens: list[str]) -> list[list[str]]:
+        """The query as typed, and with two neighbouring words joined where the join is a known name token
+        (`Chen Shao Guo` -> `Chen Shaoguo`)."""
+        out = [tokens]
+        for i in range(len(tokens) - 1):
+            joined = tokens[i] + tokens[i + 1]
+            if len(tokens[i]) > 1 and len(tokens[i + 1]) > 1 and joined in self.vocab:
+                out.append([*tokens[:i], joined, *tokens[i + 2 :]])
+        return out
+
+    def _near(self, word: str, typos: bool) -> dict[str, int]:
+        """Name tokens a typed word may stand for, with their cost."""
+        found: dict[str, int] = {}
+        if word in self.vocab:
+            found[word] = 0
+        for nick in self.nicknames.get(word, ()):
+            if nick in self.vocab:
+                found.setdefault(nick, 1)
+        if typos:
+            for token, distance in self.vocab.near(word):
+                if distance < found.get(token, MAX_COST + 1):
+                    found[token] = distance
+            if len(word) >= PREFIX_MIN:
+                for token in self.vocab.with_prefix(word, limit=200):
+                    found.setdefault(token, 1)
+        return found
+
+    def _candidates(self, options: list[dict[str, int]]) -> set[int]:
+        sized = sorted(options, key=lambda o: sum(len(self.post[t]) for t in o))
+        result: set[int] | None = None
+        for option in sized:
+            if len(option) == 1:
+                (token,) = option
+                members: Iterable[int] = self.big.get(token) or self.post[token]
+                result = set(members) if result is None else result.intersection(members)
+            else:
+                union: set[int] = set()
+                for token in option:
+                    union.update(self.post[token])
+                result = union if result is None else result & union
+            if not result:
+                return set()
+        return result or set()
+
+    def _stage(self, alternatives: list[list[str]], typos: bool) -> list[Fit]:
+        fits: dict[int, Fit] = {}
+        for tokens in alternatives:
+            words = [t for t in tokens if len(t) > 1]
+            options = [self._near(w, typos) for w in words]
+            if not all(options):
+                continue
+            candidates = self._candidates(options)
+            single = len(tokens) == 1 and not typos
+            for h in islice(sorted(candidates), VERIFY_LIMIT):
+                fit = self._single(h, tokens[0]) if single else self.align(tokens, h, typos)
+                if fit is not None and (h not in fits or fit.cost < fits[h].cost):
+                    fits[h] = fit
+        return list(fits.values())
+
+    def _single(self, h: int, word: str) -> Fit:
+        """A one-word query against a name holding that word: an exact fit by construction."""
+        shape = self.shapes[h]
+        cost = 0 if word in shape.tokens or any(j == word for j, _, _ in shape.joins) else 1
+        used = next((n for j, _, n in shape.joins if j == word), 1)
+        unmatched = len(shape.tokens) - used
+        return Fit(h, cost, unmatched, _score(cost, unmatched))
+
+    def token_cost(self, typed: str, token: str, typos: bool) -> int | None:
+        if typed == token:
+            return 0
+        if len(typed) == 1:
+            return 0 if token.startswith(typed) else None
+        if token in self.nicknames.get(typed, ()):
+            return 1
+        if not typos:
+            return None
+        if len(typed) >= PREFIX_MIN and token.startswith(typed):
+            return 1
+        return edits(typed, token, allowed_edits(typed))
+
+    def align(self, tokens: Sequence[str], h: int, typos: bool, last_prefix: bool = False) -> Fit | None:
+        """The cheapest way to map every query token onto a distinct part of athlete `h`'s name, or None."""
+        shape: Shape = self.shapes[h]
+        options: list[list[tuple[int, int]]] = []
+        for k, typed in enumerate(tokens):
+            found: list[tuple[int, int]] = []
+            for i, token in enumerate(shape.tokens):
+                cost = self.token_cost(typed, token, typos)
+                if cost is None and last_prefix and k == len(tokens) - 1 and token.startswith(typed):
+                    cost = 0
+                if cost is not None:
+                    found.append((cost, 1 << i))
+            if len(typed) > 1:
+                for joined, start, count in shape.joins:
+                    cost = self.token_cost(typed, joined, typos)
+                    if cost is not None:
+                        found.append((cost, ((1 << count) - 1) << start))
+            if not found:
+                return None
+            options.append(found)
+        best = _assign(options)
+        if best is None or best[0] > MAX_COST:
+            return None
+        cost, mask = best
+        unmatched = len(shape.tokens) - mask.bit_count()
+        return Fit(h, cost, unmatched, _score(cost, unmatched))
+
+    def _suggest(self, tokens: list[str]) -> list[Fit]:
+        """The closest names when nothing fits: tokens a little further off, ranked by the whole name."""
+        pool: set[int] = set()
+        for word in (t for t in tokens if len(t) > 1):
+            near = self.vocab.near(word, limit=min(3, allowed_edits(word) + 1)) if len(word) > 3 else []
+            near += [(t, 1) for t in self.vocab.with_prefix(word[:3], limit=30)]
+            for token, _ in near:
+                pool.update(self.post[token][:200])
+        if not pool:
+            return []
+        handles = sorted(pool)[:VERIFY_LIMIT]
+        texts = [" ".join(self.shapes[h].tokens) for h in handles]
+        found = ranked(" ".join(tokens), texts, SUGGESTIONS)
+        return [Fit(handles[pos], MAX_COST + 1, 0, score) for pos, score in found]
+
+    # --- completing ---------------------------------------------------------------------------------------------
+    def complete(self, text: str, limit: int) -> list[Fit]:
+        """Names for partial input: names starting with it, then names with a word starting with it, then
+        names the input fits with typos; most prominent first within each."""
+        tokens = query_tokens(text)
+        limit = max(0, min(limit, MAX_CHOICES))
+        if not tokens:
+            return [Fit(h, 0, 0, 100.0) for h in range(min(limit, len(self.ids)))]
+        head, last = tokens[:-1], tokens[-1]
+        out: dict[int, Fit] = {}
+        if not head:
+            for h in self._prefix(self.top_first, self.first, self.first_vocab, last, limit):
+                out.setdefault(h, Fit(h, 0, 0, 100.0))
+            for h in self._prefix(self.top_any, self.post, self.vocab, last, limit):
+                if len(out) >= limit:
+                    break
+                out.setdefault(h, Fit(h, 0, 0, 90.0))
+        else:
+            self._complete_words(tokens, limit, out)
+        if len(out) < limit and len(last) >= 3:
+            verdict, fits = self.resolve(text)
+            for fit in fits if verdict != "none" else []:
+                if len(out) >= limit:
+                    break
+                out.setdefault(fit.handle, Fit(fit.handle, fit.cost, fit.unmatched, min(fit.score, 80.0)))
+        return list(out.values())[:limit]
+
+    def _prefix(
+        self, tops: dict[str, list[int]], post: dict[str, list[int]], vocab: Vocabulary, prefix: str, limit: int
+    ) -> list[int]:
+        if prefix in tops:
+            return tops[prefix][:limit]
+        heads: list[int] = []
+        for token in vocab.with_prefix(prefix, limit=VERIFY_LIMIT):
+            heads.extend(post[token][:limit])
+        return sorted(set(heads))[:limit]
+
+    def _complete_words(self, tokens: list[str], limit: int, out: dict[int, Fit]) -> None:
+        """`jose m`: the whole words must fit, the last one is a prefix; names read in order come first."""
+        words = [t for t in tokens[:-1] if len(t) > 1]
+        typed = " ".join(tokens)
+        if words:
+            options = [self._near(w, typos=False) for w in words]
+            candidates = self._candidates(options) if all(options) else set()
+        else:  # only initials before the last word: the last word (a prefix) must carry the search
+            candidates = set()
+            for token in self.vocab.with_prefix(tokens[-1], limit=200):
+                candidates.update(self.post[token])
+        in_order: list[Fit] = []
+        others: list[Fit] = []
+        for h in islice(sorted(candidates), VERIFY_LIMIT):
+            fit = self.align(tokens, h, typos=False, last_prefix=True)
+            if fit is None:
+                continue
+            if " ".join(self.shapes[h].tokens).startswith(typed):
+                in_order.append(Fit(h, fit.cost, fit.unmatched, 100.0))
+            else:
+                others.append(Fit(h, fit.cost, fit.unmatched, 90.0))
+            if len(in_order) >= limit:
+                break
+        for fit in [*in_order, *others]:
+            if len(out) >= limit:
+                return
+            out.setdefault(fit.handle, fit)
+
+
+def _assign(options: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
+    """Cheapest choice of one (cost, mask) per query token with disjoint masks: (cost, used mask) or None."""
+    order = sorted(range(len(options)), key=lambda i: len(options[i]))
+    best: tuple[int, int] | None = None
+
+    def walk(k: int, used: int, cost: int) -> None:
+        nonlocal best
+        if best is not None and cost >= best[0]:
+            return
+        if k == len(order):
+            best = (cost, used)
+            return
+        for c, mask in options[order[k]]:
+            if not mask & used:
+                walk(k + 1, used | mask, cost + c)
+
+    walk(0, 0, 0)
+    return best
+
+
+def _prefix_tops(post: dict[str, list[int]]) -> dict[str, list[int]]:
+    """For every one- and two-letter prefix, the most prominent athletes with a token starting with it."""
+    gathered: dict[str, list[int]] = {}
+    for token, handles in post.items():
+        head = handles[:_TOP]
+        for n in (1, 2):
+            if len(token) >= n:
+                gathered.setdefault(token[:n], []).extend(head)
+    return {prefix: sorted(set(hs))[:_TOP] for prefix, hs in gathered.items()}

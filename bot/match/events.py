@@ -1,0 +1,241 @@
+"""Finding the event page a free-text query means, and completing an event query being typed.
+
+Events are numbered newest first, so a sorted set of numbers is already in the order several fits are listed in.
+Year, Games (by host city), season, gender and sport phrases filter; every remaining word must be found among the
+event's words: its name (`track time trial`), its sport and that sport's other names (`bike`, `swim`). Among the
+fits, those with fewest typos win, then those whose name the query names most, then those whose name the query
+covers whole (`100 metres` is not `100 metres hurdles`). One left is a match; several are listed newest first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+
+from bot.index import PodiumIndex
+from bot.match.fuzzy import Vocabulary, ranked
+from bot.match.names import query_tokens
+from bot.match.query import FILLER, GENDER_WORDS, EventQuery, QueryGrammar, stem
+from bot.match.types import MAX_CHOICES
+from bot.models import Event
+
+SUGGESTIONS = 5
+_SEASON_ORDER = {"Summer": 0, "Winter": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFit:
+    handle: int
+    edits: int
+    name_hits: int  # query words found in the event's name (not only in its sport)
+    complete: bool  # every word of the event's name was named
+    score: float
+
+
+def _event_words(event: Event) -> list[str]:
+    name = event.event or event.title.split("–")[-1]
+    return [stem(t) for t in query_tokens(name) if t not in GENDER_WORDS and t not in FILLER]
+
+
+class EventMatcher:
+    def __init__(self, index: PodiumIndex, grammar: QueryGrammar) -> None:
+        self.grammar = grammar
+        ordered = sorted(
+            index.events.items(),
+            key=lambda item: (-(item[1].year or 0), _SEASON_ORDER.get(item[1].season or "", 2), item[1].title),
+        )
+        self.ids = [eid for eid, _ in ordered]
+        self.titles = [e.title for _, e in ordered]
+        self.handle = {eid: h for h, eid in enumerate(self.ids)}
+        sport_words: dict[str, set[str]] = {}
+        for alias, sport in grammar.sports.items():
+            sport_words.setdefault(sport, set()).update(stem(t) for t in alias.split())
+        self.names: list[frozenset[str]] = []
+        self.sport_of: list[str] = []
+        post: dict[str, set[int]] = {}
+        self.by_year: dict[int, set[int]] = {}
+        self.by_season: dict[str, set[int]] = {}
+        self.by_gender: dict[str, set[int]] = {}
+        self.by_sport: dict[str, set[int]] = {}
+        for h, (_, event) in enumerate(ordered):
+            name = frozenset(_event_words(event))
+            sport = " ".join(query_tokens(event.sport or ""))
+            words = set(name) | {stem(t) for t in sport.split()} | sport_words.get(sport, set())
+            self.names.append(name)
+            self.sport_of.append(sport)
+            for word in words:
+                post.setdefault(word, set()).add(h)
+            if event.year is not None:
+                self.by_year.setdefault(event.year, set()).add(h)
+            self.by_season.setdefault(event.season or "", set()).add(h)
+            self.by_gender.setdefault(event.gender or "", set()).add(h)
+            self.by_sport.setdefault(sport, set()).add(h)
+        self.post = post
+        self.vocab = Vocabulary(post)
+        self.years = sorted(self.by_year, reverse=True)
+        self.folded_titles = [" ".join(query_tokens(t)) for t in self.titles]
+
+    # --- filters ------------------------------------------------------------------------------------------------
+    def _filtered(self, q: EventQuery) -> set[int] | None:
+        """Events the query's constraints allow; None when it has none."""
+        sets: list[set[int]] = []
+        if q.years:
+            sets.append(set().union(*(self.by_year.get(y, set()) for y in q.years)))
+        if q.games is not None:
+            sets.append(set().union(*(self.by_year.get(y, set()) & self.by_season.get(s, set()) for y, s in q.games)))
+        if q.season:
+            sets.append(self.by_season.get(q.season, set()))
+        if q.gender:
+            sets.append(self.by_gender.get(q.gender, set()))
+        for sport in q.sports:
+            sets.append(self._sport(sport))
+        if not sets:
+            return None
+        sets.sort(key=len)
+        return set(sets[0]).intersection(*sets[1:])
+
+    def _sport(self, sport: str) -> set[int]:
+        """Events of a named sport; `artistic gymnastics` also takes pages filed under `Gymnastics`."""
+        found = set(self.by_sport.get(sport, set()))
+        wanted = set(sport.split())
+        for name, handles in self.by_sport.items():
+            if name != sport and name and set(name.split()) < wanted:
+                found |= handles
+        return found
+
+    def _word(self, word: str, typos: bool, prefix: bool = False) -> dict[str, int]:
+        found: dict[str, int] = {word: 0} if word in self.vocab else {}
+        if prefix:
+            for token in self.vocab.with_prefix(word, limit=500):
+                found.setdefault(token, 0)
+        if typos and not word.isdigit():
+            for token, distance in self.vocab.near(word):
+                found.setdefault(token, distance)
+        return found
+
+    # --- resolving ----------------------------------------------------------------------------------------------
+    def resolve(self, text: str) -> tuple[str, list[EventFit]]:
+        q = self.grammar.parse(text)
+        if not (q.words or q.years or q.games or q.season or q.sports or q.gender):
+            return "none", []
+        fits = self._fits(q, typos=False)
+        if not fits:
+            fits = self._fits(q, typos=True)
+        if not fits:
+            return "none", self._suggest(q, text)
+        fewest = min(f.edits for f in fits)
+        fits = [f for f in fits if f.edits == fewest]
+        most = max(f.name_hits for f in fits)
+        fits = [f for f in fits if f.name_hits == most]
+        if any(f.complete for f in fits):
+            fits = [f for f in fits if f.complete]
+        fits.sort(key=lambda f: f.handle)
+        return ("match" if len(fits) == 1 else "ambiguous"), fits[:MAX_CHOICES]
+
+    def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None) -> list[EventFit]:
+        allowed = self._filtered(q)
+        options = [self._word(w, typos) for w in q.words]
+        if prefix:
+            options.append(self._word(prefix, typos=False, prefix=True) or {})
+        if not all(options):
+            return []
+        candidates = allowed
+        for option in sorted(options, key=lambda o: sum(len(self.post[t]) for t in o)):
+            union: set[int] = set()
+            for token in option:
+                union |= self.post[token]
+            candidates = union if candidates is None else candidates & union
+            if not candidates:
+                return []
+        if candidates is None:
+            return []
+        fits: list[EventFit] = []
+        for h in sorted(candidates):
+            fits.append(self._fit(h, options))
+        return fits
+
+    def _fit(self, h: int, options: list[dict[str, int]]) -> EventFit:
+        name = self.names[h]
+        post_h = self.post
+        named: set[str] = set()
+        cost = 0
+        hits = 0
+        for option in options:
+            # The cheapest of this word's readings that the event holds, preferring one in its name.
+            best: tuple[int, int, str] | None = None
+            for token, distance in option.items():
+                if h not in post_h[token]:
+                    continue
+                key = (distance, 0 if token in name else 1, token)
+                if best is None or key < best:
+                    best = key
+            if best is None:
+                continue
+            cost += best[0]
+            if best[1] == 0:
+                hits += 1
+                named.add(best[2])
+        complete = bool(name) and name <= named
+        score = float(max(0, 100 - 15 * cost - 5 * len(name - named)))
+        return EventFit(h, cost, hits, complete, score)
+
+    def _suggest(self, q: EventQuery, text: str) -> list[EventFit]:
+        """Nothing fits: the same words without the year, city or season, else titles that read alike."""
+        if q.words and (q.years or q.games or q.season or q.gender):
+            loose = EventQuery(sports=q.sports, words=q.words)
+            fits = self._fits(loose, typos=False) or self._fits(loose, typos=True)
+            if fits:
+                return [EventFit(f.handle, f.edits, f.name_hits, f.complete, 50.0) for f in fits[:SUGGESTIONS]]
+        typed = " ".join(query_tokens(text))
+        if not typed:
+            return []
+        found = ranked(typed, self.folded_titles, SUGGESTIONS)
+        return [EventFit(pos, 3, 0, False, score) for pos, score in found if score >= 40]
+
+    # --- completing ---------------------------------------------------------------------------------------------
+    def complete(self, text: str, limit: int) -> list[EventFit]:
+        """Events for partial input, newest first: the last token is a prefix (of a word, a year, a city)."""
+        limit = max(0, min(limit, MAX_CHOICES))
+        q = self.grammar.parse(text, partial=True)
+        partial = q.partial
+        fits: list[EventFit] = []
+        if partial is None:
+            fits = self._fits(q, typos=False) if (q.words or self._filtered(q) is not None) else []
+            if not fits and q.words:
+                fits = self._fits(q, typos=True)
+        else:
+            fits = self._complete_partial(q, partial, limit)
+        if not fits and len(" ".join(query_tokens(text))) >= 3:
+            verdict, found = self.resolve(text)
+            fits = found if verdict != "none" else []
+        fits.sort(key=lambda f: (not f.complete, -f.name_hits, f.handle))
+        return fits[:limit]
+
+    def _complete_partial(self, q: EventQuery, partial: str, limit: int) -> list[EventFit]:
+        found: list[EventFit] = []
+        seen: set[int] = set()
+        readings: list[EventQuery] = []
+        if partial.isdigit():
+            years = [y for y in self.years if str(y).startswith(partial)]
+            if years:
+                readings.append(EventQuery(q.years | set(years), q.games, q.season, q.gender, q.sports, q.words))
+        for place, games in self.grammar.places.items():
+            if place.startswith(partial) and len(partial) >= 2:
+                merged = games if q.games is None else q.games | games
+                readings.append(EventQuery(q.years, merged, q.season, q.gender, q.sports, q.words))
+                break
+        for token, gender in GENDER_WORDS.items():
+            if len(partial) >= 3 and token.startswith(partial) and q.gender is None:
+                readings.append(EventQuery(q.years, q.games, q.season, gender, q.sports, q.words))
+                break
+        word_fits = self._fits(q, typos=False, prefix=partial)
+        for reading in readings:
+            for fit in islice(self._fits(reading, typos=False), 4 * limit):
+                if fit.handle not in seen:
+                    seen.add(fit.handle)
+                    found.append(fit)
+        for fit in word_fits:
+            if fit.handle not in seen:
+                seen.add(fit.handle)
+                found.append(fit)
+        return found
