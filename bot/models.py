@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 from urllib.parse import quote
 
@@ -16,6 +17,8 @@ Gender = Literal["men", "women", "mixed", "open"]
 # DSQ also stands for DQ; "unknown" is a row listed with neither a result nor a status.
 Status = Literal["DNF", "DNS", "DSQ", "NM", "DNQ", "unknown"]
 
+# `Final`, `Final A`, `Final round`, `Final standings`, `Medal round` — not `Semifinal` or `Quarterfinal`.
+_FINAL = re.compile(r"(?<![a-z-])finals?\b|medal round|gold medal|overall standings|final standing|final ranking")
 MEDAL_ORDER: dict[str, int] = {"gold": 1, "silver": 2, "bronze": 3}
 
 
@@ -115,11 +118,19 @@ class Event(BaseModel):
         return "https://en.wikipedia.org/wiki/" + quote(self.title.replace(" ", "_"), safe="_(),'-")
 
     def final_round(self) -> Round | None:
-        """The round medals are decided in: one named Final, else the last one on the page."""
-        for rnd in self.rounds:
-            if rnd.name and rnd.name.strip().lower() in ("final", "final round", "finals", "final a"):
-                return rnd
-        return self.rounds[-1] if self.rounds else None
+        """The round medals are decided in: one named as a final, else a page's only or unnamed last table.
+
+        A page whose final table is missing has no final round: medals then stay with the infobox.
+        """
+        if not self.rounds:
+            return None
+        finals = [r for r in self.rounds if r.name and _FINAL.search(r.name.lower())]
+        exact = [r for r in finals if r.name and r.name.strip().lower() in ("final", "final a", "finals")]
+        if exact or finals:
+            return (exact or finals)[0]
+        if len(self.rounds) == 1 or self.rounds[-1].name is None:
+            return self.rounds[-1]
+        return None
 
 
 class LoadResult(BaseModel):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-Unit = Literal["s", "m", "pts"]
+Unit = Literal["s", "m", "pts", "kg"]
 
 # Trailing annotations that sit in a result cell next to the value.
 NOTE_TOKENS = frozenset(
@@ -16,7 +16,7 @@ NOTE_TOKENS = frozenset(
 
 _TIME = re.compile(r"^(?:(?P<h>\d{1,2})[:h])?(?:(?P<m>\d{1,3})[:'])?(?P<s>\d{1,2}(?:[.,]\d+)?|\d+(?:[.,]\d+)?)$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_UNIT_SUFFIX = re.compile(r"^(?P<num>[+-]?\d+(?:[.,]\d+)?)\s*(?P<unit>m|metres|meters|s|sec|pts|points)$", re.I)
+_UNIT_SUFFIX = re.compile(r"^(?P<num>[+-]?\d+(?:[.,]\d+)?)\s*(?P<unit>m|metres|meters|s|sec|pts|points|kg)$", re.I)
 
 
 class Performance(BaseModel):
@@ -70,7 +70,7 @@ def parse_performance(text: str, default_unit: Unit | None) -> Performance | Non
     if suffix:
         num = suffix.group("num")
         unit_word = suffix.group("unit").lower()
-        unit: Unit = "m" if unit_word.startswith("m") else "pts" if unit_word.startswith("p") else "s"
+        unit: Unit = {"m": "m", "p": "pts", "k": "kg"}.get(unit_word[0], "s")  # type: ignore[assignment]
         return Performance(text=raw, value=float(num.replace(",", ".")), unit=unit, precision=_decimals(num))
     if ":" in raw or default_unit in (None, "s"):
         timed = parse_time(raw)
@@ -113,5 +113,5 @@ def format_gap(gap: float, unit: Unit | None, precision: int) -> str:
     body = format_value(abs(gap), unit, precision)
     if unit == "s":
         return f"+{body}"
-    suffix = " m" if unit == "m" else " pts" if unit == "pts" else ""
+    suffix = f" {unit}" if unit else ""
     return f"-{body}{suffix}"

@@ -48,7 +48,7 @@ class Reference:
         raw = text.strip()
         if raw.upper() in self.nations and len(raw) == 3 and raw.isupper():
             return raw.upper()
-        code = self._by_name.get(normalize(raw))
+        code = self._by_name.get(normalize(raw)) or self._by_name.get(normalize(raw.replace("&", " and ")))
         if code:
             return code
         # `ESP Spain` or `Spain (ESP)`: a code written beside the name.
@@ -79,6 +79,9 @@ def load_reference(data_dir: Path = DATA_DIR) -> Reference:
         )
         ref.nations[nation.code] = nation
         ref._by_name.setdefault(normalize(nation.name), nation.code)
+    for row in _rows(data_dir / "noc_aliases.csv"):
+        if row["code"].strip() in ref.nations:
+            ref._by_name.setdefault(normalize(row["name"]), row["code"].strip())
     for row in _rows(data_dir / "games.csv"):
         places = tuple(p.strip() for p in (row.get("places") or "").split(";") if p.strip())
         ref.games.append(

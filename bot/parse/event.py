@@ -11,7 +11,7 @@ from bot.parse.columns import status_of
 from bot.parse.page import PageError, RawPage, Section
 from bot.parse.plausibility import correct_time, event_distance
 from bot.parse.records import read_records
-from bot.parse.results import default_unit, layout_of, read_results
+from bot.parse.results import default_unit, layout_of, merged_header, read_results
 from bot.reference import Reference
 from bot.text import normalize
 
@@ -38,7 +38,7 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTH}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _SKIP_SECTIONS = (
     "record", "schedule", "see also", "reference", "external link", "background", "competition format",
-    "qualification", "notes", "bibliography", "further reading", "summary of", "medalists", "medallists",
+    "notes", "bibliography", "further reading", "summary of", "medalists", "medallists",
 )  # fmt: skip
 _ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
 _CONDITION = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S")
@@ -117,8 +117,8 @@ def _round_name(section: Section) -> str | None:
 
 def _label_before(section: Section, table_line: int, after: int) -> str | None:
     """A short line just above a table (`Heat 1`, `Group A`) names it when headings do not."""
-    lines = [text for number, text in section.text if after < number < table_line]
-    if lines and len(lines[-1]) <= 40 and not lines[-1].endswith(".") and not _CONDITION.match(lines[-1]):
+    lines = [text for number, text in section.text if after < number < table_line and not _CONDITION.match(text)]
+    if lines and len(lines[-1]) <= 40 and not lines[-1].endswith("."):
         return lines[-1].strip("'*: ")
     return None
 
@@ -137,7 +137,7 @@ def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -
     by_name = {normalize(m.name): m for m in medals}
     leading = []
     for row in rows:
-        if row.rank is not None or row.status not in (None,) or row.group:
+        if row.rank is not None or row.status not in (None, "unknown") or row.group:
             break
         leading.append(row)
     if not leading:
@@ -146,11 +146,13 @@ def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -
     next_rank = rows[position].rank if position < len(rows) else None
     order_fits = next_rank is None or next_rank == position + 1
     for i, row in enumerate(leading):
-        medal = by_name.get(normalize(row.name)) if final else None
+        medal = by_name.get(normalize(row.name)) if final and row.name else None
         if medal is not None:
             row.rank, row.rank_inferred = MEDAL_ORDER[medal.medal], True
         elif order_fits and (next_rank is not None or (final and medals)):
             row.rank, row.rank_inferred = i + 1, True
+        if row.rank is not None and row.status == "unknown":
+            row.status = None  # a placed row: finished, its result simply not given
 
 
 def _mark_ties(rows: list[ResultRow]) -> None:
@@ -163,23 +165,37 @@ def _mark_ties(rows: list[ResultRow]) -> None:
             row.tied = True
 
 
-def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry]) -> None:
+def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) -> None:
     by_name = {normalize(m.name): m for m in medals}
     named = set()
     for row in rows:
-        medal = by_name.get(normalize(row.name))
+        medal = by_name.get(normalize(row.name)) if row.name else None
         if medal is not None:
             row.medal = medal.medal
             named.add(medal.medal)
             if row.nation is None:
                 row.nation = medal.noc
-    # A medal whose winner is named differently on the row (a team, a short name): fall back to the rank.
-    colours = {m.medal for m in medals}
+    # A medal whose winner is named differently on the row (a team whose flag was lost): fall back to the rank.
+    by_colour: dict[str, list[MedalEntry]] = {}
+    for m in medals:
+        by_colour.setdefault(m.medal, []).append(m)
     for row in rows:
         if row.medal is None and row.rank in (1, 2, 3) and row.status is None:
             colour = {1: "gold", 2: "silver", 3: "bronze"}[row.rank]
-            if colour in colours and colour not in named:
-                row.medal = colour
+            if colour in by_colour and colour not in named:
+                row.medal = colour  # type: ignore[assignment]
+                entries = by_colour[colour]
+                # A team row takes the medal's nation only when that medal went to one team alone.
+                if team and row.nation is None and len(entries) == 1:
+                    row.nation = entries[0].noc
+
+
+def _conditions(section: Section, table_line: int, after: int, alone: bool) -> list[str]:
+    """Lines such as `Wind: +0.4 m/s`: a lone table takes the section's, otherwise those just above it."""
+    lines = [(n, text) for n, text in section.text if _CONDITION.match(text) and len(text) < 100]
+    if alone:
+        return [text for _, text in lines]
+    return [text for n, text in lines if after < n < table_line]
 
 
 def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]) -> Event:
@@ -225,7 +241,7 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         infobox=info,
     )
     distance = event_distance(event_name or "")
-    unit = default_unit("Time", event_name or "") if distance else default_unit("Result", event_name or "")
+    unit = default_unit("Time", raw.title) if distance else default_unit("Result", raw.title)
 
     for section in raw.sections:
         top = normalize(section.path[0]) if section.path else ""
@@ -235,30 +251,30 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
             continue
         if any(top.startswith(s) for s in _SKIP_SECTIONS):
             continue
-        conditions = [text for _, text in section.text if _CONDITION.match(text) and len(text) < 100]
         for n, table in enumerate(section.tables):
-            layout = layout_of(table.header)
+            labels, first_row = merged_header(table)
+            layout = layout_of(labels)
             if layout is None:
-                if section.level >= 2 and len(table.rows) > 1 and "result" in top:
+                if len(table.rows) > 1 and ("result" in top or "final" in top):
                     problems.append(
-                        Problem(
-                            file=file,
-                            line=table.line,
-                            message=f"results table header not understood: {table.header}",
-                        )
+                        Problem(file=file, line=table.line, message=f"results table header not understood: {labels}")
                     )
                 continue
+            alone = len(section.tables) == 1
+            after = section.tables[n - 1].line if n else section.line
             name = _round_name(section)
-            if len(section.tables) > 1:
-                label = _label_before(section, table.line, section.tables[n - 1].line if n else section.line)
+            if not alone:
+                label = _label_before(section, table.line, after)
                 name = " – ".join(p for p in (name, label or f"table {n + 1}") if p)
-            rows = read_results(table, layout, event_name or "", file, problems)
+            rows = read_results(
+                table, layout, raw.title, file, problems, lambda t: ref.nation_code(t) is not None, first_row
+            )
             heading_status = status_of(section.title)
             for row in rows:
                 if heading_status and row.status == "unknown":
                     row.status = heading_status  # type: ignore[assignment]  # listed under `Did not finish`
                 if layout.team:
-                    row.nation = ref.nation_code(row.name)
+                    row.nation = ref.nation_code(row.name) if row.name else None
                     event.team = True
                 elif "nation as written" in row.extra:
                     code = ref.nation_code(row.extra["nation as written"])
@@ -266,16 +282,21 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
                         row.nation = code
                         del row.extra["nation as written"]
                 _fix_value(row, distance)
-            event.rounds.append(
-                Round(name=name, line=table.line, columns=table.header, conditions=conditions, results=rows)
-            )
+            conditions = _conditions(section, table.line, after, alone)
+            event.rounds.append(Round(name=name, line=table.line, columns=labels, conditions=conditions, results=rows))
 
     final = event.final_round()
     for rnd in event.rounds:
         _infer_ranks(rnd.results, medals, final=rnd is final)
         _mark_ties(rnd.results)
     if final is not None:
-        _assign_medals(final.results, medals)
+        _assign_medals(final.results, medals, event.team)
+    for rnd in event.rounds:
+        for row in rnd.results:
+            if not row.name:
+                # A team whose Nation cell lost its flag: its nation's name where known, else its members.
+                nation = ref.nation(row.nation)
+                row.name = nation.name if nation else " / ".join(row.members)
     for record in event.records:
         _fix_value(record, distance)
     if not event.rounds:

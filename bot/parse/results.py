@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.models import Problem, ResultRow
@@ -14,6 +15,14 @@ from bot.text import normalize
 
 _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|<br\s*/?>)\s*")
+_RANK_RANGE = re.compile(r"^(\d{1,3})\s*[–—-]\s*(\d{1,3})$")
+_NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
+_POINTS_SPORTS = re.compile(
+    r"gymnast|diving|dressage|trampoline|ski jumping|figure skating|shooting|archery|athlon|nordic combined"
+    r"|freestyle skiing|snowboard|artistic swimming|synchron|equestrian|surfing|skateboard|breaking|moguls|aerials"
+    r"|halfpipe|slopestyle|big air"
+)
+_METRE_EVENTS = re.compile(r"\b(long jump|high jump|triple jump|pole vault|shot put|discus|javelin|hammer|standing)")
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,7 @@ class Layout:
     kinds: list[Col]
     team: bool
     competitor: int  # index of the column naming the competitor (athlete, or nation in team events)
+    members: int | None = None
 
     def index(self, kind: Col) -> int | None:
         return self.kinds.index(kind) if kind in self.kinds else None
@@ -32,43 +42,59 @@ class Layout:
         return found[-1] if found else None
 
 
+def _unique_labels(header: list[str]) -> list[str]:
+    labels: list[str] = []
+    for i, cell in enumerate(header):
+        label = cell or f"column {i + 1}"
+        n = 2
+        base = label
+        while label in labels:
+            label = f"{base} ({n})"
+            n += 1
+        labels.append(label)
+    return labels
+
+
 def layout_of(header: list[str]) -> Layout | None:
     """The roles of a table's columns, or None when the table is not a results table."""
-    columns = [h or f"column {i + 1}" for i, h in enumerate(header)]
+    columns = _unique_labels(header)
     kinds = [classify(h) for h in header]
     # Two result-like columns: only the last is the result, earlier ones are kept as extra columns.
     results = [i for i, k in enumerate(kinds) if k is Col.RESULT]
     for i in results[:-1]:
         kinds[i] = Col.EXTRA
-    for i, k in enumerate(kinds):
-        if k is Col.NAME and i != kinds.index(Col.NAME):
+    # A role met again later (the per-run `Rank` of alpine skiing) is kept as an extra column.
+    for role in (Col.RANK, Col.NAME, Col.NATION, Col.MEMBERS):
+        seen = [i for i, k in enumerate(kinds) if k is role]
+        for i in seen[1:]:
             kinds[i] = Col.EXTRA
-        if k is Col.NATION and i != kinds.index(Col.NATION):
-            kinds[i] = Col.EXTRA
+    members = kinds.index(Col.MEMBERS) if Col.MEMBERS in kinds else None
     if Col.NAME in kinds:
-        return Layout(columns, kinds, team=False, competitor=kinds.index(Col.NAME))
+        return Layout(columns, kinds, team=False, competitor=kinds.index(Col.NAME), members=members)
     if Col.NATION in kinds and (Col.RESULT in kinds or Col.RANK in kinds):
-        return Layout(columns, kinds, team=True, competitor=kinds.index(Col.NATION))
-    if Col.MEMBERS in kinds and (Col.RESULT in kinds or Col.RANK in kinds):
-        idx = kinds.index(Col.MEMBERS)
-        kinds[idx] = Col.NAME
-        return Layout(columns, kinds, team=False, competitor=idx)
+        return Layout(columns, kinds, team=True, competitor=kinds.index(Col.NATION), members=members)
+    if members is not None and (Col.RESULT in kinds or Col.RANK in kinds):
+        kinds[members] = Col.NAME
+        return Layout(columns, kinds, team=False, competitor=members)
     return None
 
 
-def default_unit(header: str, event_name: str) -> Unit:
+def default_unit(header: str, title: str) -> Unit:
+    """The unit of a bare number in a result column, from the column's name, else from the sport and event."""
     key = normalize(header)
     if key in ("time", "final time", "total time") or key.startswith("time"):
         return "s"
     if key in ("mark", "distance", "height", "best mark"):
         return "m"
-    if key in ("points", "pts", "score", "total points"):
+    if key in ("points", "pts", "score", "total points", "score total"):
         return "pts"
-    name = normalize(event_name)
-    if re.search(r"jump|throw|put|vault|discus|javelin|hammer", name):
+    name = normalize(title)
+    if _POINTS_SPORTS.search(name):
+        return "pts"
+    if "weightlifting" in name:
+        return "kg"
+    if _METRE_EVENTS.search(name):
         return "m"
-    if re.search(r"athlon|gymnast|diving|dressage|vault|all around|floor|rings|beam|bars|horse|trampoline", name):
-        return "pts"
     return "s"
 
 
@@ -83,16 +109,17 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> _Aligned
     """Pick the leading shift that makes the row's cells fit their columns best.
 
     A rowspan lost in conversion leaves a row without its first cell(s), shifted left and padded at the end,
-    so each shift up to the competitor column is scored by what the cells hold, not by the first cell alone.
+    so each shift up to the competitor (or members) column is scored by what the cells hold, not by the first
+    cell alone: a shifted row may begin with a lane number.
     """
     width = len(layout.kinds)
     best: tuple[int, int, _Aligned] | None = None
-    max_shift = layout.competitor if previous is not None else 0
+    limit = max(layout.competitor, layout.members or 0)
+    max_shift = limit if previous is not None else 0
     for shift in range(max_shift + 1):
-        cells = row.cells
         mapped: dict[int, str] = {}
         overflow: list[str] = []
-        for pos, cell in enumerate(cells):
+        for pos, cell in enumerate(row.cells):
             col = pos + shift
             if col < width:
                 mapped[col] = cell
@@ -112,6 +139,12 @@ def _members(text: str) -> list[str]:
     return [m for m in (part.strip() for part in _MEMBER_SPLIT.split(text)) if m]
 
 
+def _notes(text: str) -> list[str]:
+    """`Q, SO` -> [`Q`, `SO`]; free text (`Advance to knockout stage`) stays one note."""
+    tokens = [t for t in re.split(r"[\s,]+", text) if t]
+    return tokens if all(_NOTE_CODE.match(t) for t in tokens) else [text.strip()]
+
+
 def _splits(values: list[tuple[str, str]], final: float | None) -> tuple[dict[str, float], bool]:
     """Cumulative splits; lap times that add up to the result are accumulated. Returns (splits, converted)."""
     parsed = [(label, parse_time(text)) for label, text in values if text and text not in DASHES]
@@ -119,27 +152,40 @@ def _splits(values: list[tuple[str, str]], final: float | None) -> tuple[dict[st
     if not times:
         return {}, False
     increasing = all(b >= a for (_, a), (_, b) in itertools.pairwise(times))
-    if not increasing or (final is not None and times[-1][1] > final):
-        total = sum(t for _, t in times)
-        if (final is not None and abs(total - final) <= max(0.01 * final, 0.2)) or not increasing:
-            running = 0.0
-            out: dict[str, float] = {}
-            for label, t in times:
-                running = round(running + t, 6)
-                out[label] = running
-            return out, True
-    return dict(times), False
+    if increasing and (final is None or times[-1][1] <= final):
+        return dict(times), False
+    total = sum(t for _, t in times)
+    if final is not None and abs(total - final) <= max(0.01 * final, 0.2):
+        running = 0.0
+        out: dict[str, float] = {}
+        for label, t in times:
+            running = round(running + t, 6)
+            out[label] = running
+        return out, True
+    return {}, False  # neither cumulative nor laps adding up: kept as written by the caller
 
 
-def read_results(table: Table, layout: Layout, event_name: str, file: str, problems: list[Problem]) -> list[ResultRow]:
+def _own_cells(aligned: _Aligned) -> dict[int, str]:
+    return {c: v for c, v in aligned.cells.items() if c >= aligned.shift and v}
+
+
+def read_results(
+    table: Table,
+    layout: Layout,
+    title: str,
+    file: str,
+    problems: list[Problem],
+    is_nation: Callable[[str], bool],
+    first_row: int = 1,
+) -> list[ResultRow]:
     rows: list[ResultRow] = []
     result_col = layout.result_index()
-    unit = default_unit(layout.columns[result_col], event_name) if result_col is not None else "s"
+    unit = default_unit(layout.columns[result_col], title) if result_col is not None else "s"
     rank_col = layout.index(Col.RANK)
     previous: _Aligned | None = None
     header_key = [normalize(c) for c in table.header]
 
-    for raw in table.rows[1:]:
+    for raw in table.rows[first_row:]:
         if not any(raw.cells):
             continue  # an empty padding row carries nothing
         if [normalize(c) for c in raw.cells] == header_key:
@@ -149,17 +195,19 @@ def read_results(table: Table, layout: Layout, event_name: str, file: str, probl
             for col in range(aligned.shift):
                 aligned.cells[col] = previous.cells.get(col, "")
         name = aligned.cells.get(layout.competitor, "").strip()
+        own = _own_cells(aligned)
 
-        # In a team table, a shifted row holding only names lists the members of the team above it.
-        if (
-            layout.team
-            and aligned.shift
-            and rows
-            and not any(v for c, v in aligned.cells.items() if c > layout.competitor)
-        ):
-            rows[-1].members.extend(_members(name))
-            continue
-        if not name or (fit(Col.NAME, name) < 0 and not layout.team):
+        # In a team table a shifted row holding only a person's names lists members of the team above it;
+        # one naming a nation is another team sharing the rank above.
+        if layout.team and aligned.shift and rows and own and set(own) <= {layout.competitor, layout.members}:
+            text = own.get(layout.members or -1) or own.get(layout.competitor, "")
+            if layout.members in own or not is_nation(text):
+                rows[-1].members.extend(_members(text))
+                continue
+        member_text = aligned.cells.get(layout.members, "") if layout.members is not None else ""
+        if layout.team and not name and member_text:
+            pass  # a team whose Nation cell lost its flag: named by the caller from medals or members
+        elif not name or (fit(Col.NAME, name) < 0 and not layout.team):
             problems.append(
                 Problem(file=file, line=raw.line, message=f"row not understood (no competitor): {raw.cells}")
             )
@@ -172,43 +220,39 @@ def read_results(table: Table, layout: Layout, event_name: str, file: str, probl
         row = ResultRow(line=raw.line, rank=None, name=name, shifted=bool(aligned.shift))
         if written_nation:
             row.extra["nation as written"] = written_nation
-        if layout.team:
-            row.nation = None  # resolved against the NOC table by the caller
         rank_text = aligned.cells.get(rank_col, "").strip() if rank_col is not None else ""
         rank, tied = parse_rank(rank_text)
+        span = _RANK_RANGE.match(rank_text)
+        if span:
+            rank, tied = int(span.group(1)), True  # `3–4`: a shared 3rd place, as written
+            row.extra["rank as written"] = rank_text
         row.rank, row.tied = rank, tied
         if rank_text in DASHES and rank_text:
             row.group = rank_text
-        rank_status = status_of(rank_text)
+        status = status_of(rank_text)
 
-        if aligned.shift and previous is not None and rank_col is not None and rank_col < aligned.shift:
-            if rows and rows[-1].rank is not None:
-                row.tied = True
-                rows[-1].tied = True
-            elif rows and rows[-1].group:
-                row.group = rows[-1].group
-            if rows and rows[-1].status and rows[-1].status != "unknown":
-                rank_status = rows[-1].status
+        if aligned.shift and rank_col is not None and rank_col < aligned.shift and rows:
+            above = rows[-1]
+            if above.rank is not None:
+                row.tied = above.tied = True
+            elif above.group:
+                row.group = above.group
+            if above.status and above.status != "unknown":
+                status = above.status
 
         notes: list[str] = []
         perf: Performance | None = None
-        status = rank_status
         if result_col is not None:
-            cell = aligned.cells.get(result_col, "").strip()
-            value_text, notes = split_notes(cell)
+            value_text, notes = split_notes(aligned.cells.get(result_col, "").strip())
             if value_text and value_text not in DASHES:
                 cell_status = status_of(value_text) or status_of(value_text.split()[0])
+                row.result = value_text
                 if cell_status:
                     status = cell_status
-                    row.result = value_text
                 else:
                     perf = parse_performance(value_text, unit)
-                    row.result = value_text
         if perf is not None:
             row.value, row.unit, row.precision = perf.value, perf.unit, perf.precision
-        if row.result is None and status is None:
-            status = "unknown"
-        row.status = status  # type: ignore[assignment]
 
         split_cells: list[tuple[str, str]] = []
         for col, text in sorted(aligned.cells.items()):
@@ -216,8 +260,8 @@ def read_results(table: Table, layout: Layout, event_name: str, file: str, probl
             label = layout.columns[col]
             if kind is Col.SPLIT:
                 split_cells.append((label, text))
-            elif kind is Col.NOTES:
-                notes.extend(n for n in re.split(r"[\s,]+", text) if n)
+            elif kind is Col.NOTES and text:
+                notes.extend(_notes(text))
             elif kind is Col.MEMBERS and text:
                 row.members.extend(_members(text))
             elif kind is Col.NATION and not layout.team and text:
@@ -226,14 +270,55 @@ def read_results(table: Table, layout: Layout, event_name: str, file: str, probl
                 row.extra[label] = text
         for i, text in enumerate(aligned.overflow):
             row.extra[f"column {len(layout.kinds) + i + 1}"] = text
-        splits, converted = _splits(split_cells, row.value if row.unit == "s" else None)
+        # Split columns are times along the way; in an event scored otherwise (decathlon points per
+        # discipline) they are kept as written.
+        timed = row.unit in (None, "s") and unit == "s"
+        splits, converted = _splits(split_cells, row.value if row.unit == "s" else None) if timed else ({}, False)
         row.splits = splits
         if converted:
             row.extra["splits as written"] = " ".join(t for _, t in split_cells)
         for label, text in split_cells:
             if text and label not in splits and text not in DASHES:
-                row.extra[label] = text  # a split cell that is not a time is kept as written
+                row.extra[label] = text
+        if status is None and row.result is None:
+            # No result: a status written in another cell (a run's DNF) says why; else it is unknown.
+            written = [s for s in (status_of(v) for c, v in own.items() if c != rank_col) if s]
+            if written:
+                status = written[0]
+            elif row.rank is None:
+                status = "unknown"
+        row.status = status  # type: ignore[assignment]
         row.notes = notes
         rows.append(row)
         previous = aligned
     return rows
+
+
+def merged_header(table: Table) -> tuple[list[str], int]:
+    """The header, with a second header row (`Distance (m) | Points` under `Round 1`) folded into it.
+
+    Returns the column labels and the index of the first data row.
+    """
+    header = list(table.header)
+    if len(table.rows) < 2 or "" not in header:
+        return header, 1
+    sub = table.rows[1].cells
+    texts = [c for c in sub if c]
+    if len(texts) < 2 or any(parse_rank(c)[0] is not None or fit(Col.RESULT, c) > 0 for c in texts):
+        return header, 1
+    if not all(classify(c) is not Col.EXTRA or "(" in c or len(c.split()) <= 2 for c in texts):
+        return header, 1
+    # The sub-header sits under the first group heading: the first header cell followed by an empty one.
+    start = next((i for i in range(len(header) - 1) if header[i] and not header[i + 1]), None)
+    if start is None:
+        return header, 1
+    group = ""
+    labels = list(header)
+    for i in range(start, len(header)):
+        group = header[i] or group
+        pos = i - start
+        if pos < len(sub) and sub[pos]:
+            labels[i] = f"{group} {sub[pos]}".strip()
+        elif not header[i]:
+            labels[i] = ""
+    return labels, 2
