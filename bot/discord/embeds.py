@@ -207,7 +207,7 @@ def result_line(line: Line) -> str:
     if nation:
         parts.append(nation)
     if line.result is not None:
-        parts.append(md(line.result) + (f" ({md(line.gap)})" if line.gap else ""))
+        parts.append(md(line.result) + (f" ({line.gap})" if line.gap else ""))
     else:
         parts.append(f"*{md(line.status_text or 'no result listed')}*")
     parts.extend(notes_text(line))
@@ -334,7 +334,7 @@ def podium_embed(answer: PodiumAnswer) -> discord.Embed:
             parts.append(nation)
         parts.append(md(line.result) if line.result else "*no result in the table*")
         if line.gap:
-            parts.append(f"margin {md(line.gap)}")
+            parts.append(f"margin {line.gap}")
         parts.extend(notes_text(line))
         body.append(" · ".join(parts))
     if not answer.places:
@@ -372,7 +372,7 @@ def appearance_line(app_event: EventSummary, round_name: str | None, line: Line)
     parts = [(f"{medal} " if medal else "") + f"**{md(app_event.games)}** {what}"]
     if round_name:
         parts.append(md(round_name))
-    result = md(line.result) + (f" ({md(line.gap)})" if line.gap else "") if line.result else None
+    result = md(line.result) + (f" ({line.gap})" if line.gap else "") if line.result else None
     parts.append(f"{rank_cell(line)} " + (result or f"*{md(line.status_text or 'no result listed')}*"))
     parts.extend(notes_text(line))
     return " · ".join(parts)
@@ -409,13 +409,13 @@ def meeting_value(answer: CompareAnswer, m: Meeting) -> str:
     rows = [_showing(answer.a_name, m.a), _showing(answer.b_name, m.b)]
     ahead_name = answer.a_name if m.ahead == "a" else answer.b_name if m.ahead == "b" else None
     if ahead_name and m.same_round:
-        rows.append(f"→ **{md(ahead_name)}** ahead" + (f" by {md(m.gap)}" if m.gap else ""))
+        rows.append(f"→ **{md(ahead_name)}** ahead" + (f" by {m.gap}" if m.gap else ""))
     elif ahead_name:
         rows.append(f"→ **{md(ahead_name)}** went further (different rounds)")
     else:
         rows.append("→ level, or no result to compare")
     if m.splits:
-        splits = " · ".join(f"{md(s.label)} {md(s.diff_text)}" for s in m.splits)
+        splits = " · ".join(f"{md(s.label)} {s.diff_text}" for s in m.splits)
         rows.append(f"Splits, {md(answer.b_name)} vs {md(answer.a_name)}: {splits}")
     rows.append(link("Wikipedia article", m.event.url))
     return "\n".join(rows)
