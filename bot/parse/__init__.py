@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from bot.models import Event, LoadResult, Problem
@@ -10,6 +11,7 @@ from bot.parse.page import PageError, decode, read_page
 from bot.reference import Reference, load_reference
 
 PAGE_SUFFIXES = (".txt", ".wiki", ".page")
+logger = logging.getLogger(__name__)
 
 
 def parse_text(text: str, file: str, ref: Reference, problems: list[Problem]) -> Event:
@@ -27,6 +29,9 @@ def parse_page(path: Path, ref: Reference | None = None) -> tuple[Event | None, 
         problems.append(Problem(file=path.name, line=err.line, message=str(err)))
     except OSError as err:
         problems.append(Problem(file=path.name, line=None, message=f"cannot read file: {err.strerror}"))
+    except Exception as err:  # a parser defect on one page must not stop the others from loading
+        logger.exception("parser failed on %s", path)
+        problems.append(Problem(file=path.name, line=None, message=f"page could not be parsed ({type(err).__name__})"))
     return None, problems
 
 

@@ -202,3 +202,23 @@ Heat 2
     assert problems == []
     assert [r.name for r in event.rounds] == ["Heats – Heat 1", "Heats – Heat 2", "Heats – table 3"]
     assert [r.results[0].name for r in event.rounds] == ["Anna Alpha", "Bea Beta", "Cee Gamma"]
+
+
+def test_a_parser_defect_on_one_page_does_not_stop_the_others(
+    tmp_path: Path, reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import bot.parse as parse_module
+
+    real = parse_module.build_event
+
+    def explode_on_decathlon(raw, file, ref, problems):  # type: ignore[no-untyped-def]
+        if "decathlon" in raw.title:
+            raise KeyError("boom")
+        return real(raw, file, ref, problems)
+
+    monkeypatch.setattr(parse_module, "build_event", explode_on_decathlon)
+    (tmp_path / "a.txt").write_text(pages.DECATHLON, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(pages.LONG_JUMP, encoding="utf-8")
+    result = load_folder(tmp_path, reference)
+    assert [e.file for e in result.events] == ["b.txt"]
+    assert [(p.file, p.message) for p in result.problems] == [("a.txt", "page could not be parsed (KeyError)")]
