@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 from bot import answers
+from bot.cache import CacheInfo, load_index
 from bot.errors import Ambiguous, NotFound
 from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
@@ -18,14 +20,27 @@ DEFAULT_PAGES = DATA_DIR / "pages"
 class Podium:
     """Parsed events, their index and matcher; every face asks its questions here."""
 
-    def __init__(self, index: PodiumIndex) -> None:
+    def __init__(self, index: PodiumIndex, matcher: Matcher | None = None) -> None:
         self.index = index
-        self.matcher = Matcher(index)
+        self.matcher = matcher or Matcher(index)
+        self.cache: CacheInfo | None = None
 
     @classmethod
-    def load(cls, pages: Path = DEFAULT_PAGES, reference: Reference | None = None) -> Podium:
+    def load(
+        cls, pages: Path = DEFAULT_PAGES, reference: Reference | None = None, cache_dir: Path | None = None
+    ) -> Podium:
+        """Parse a folder of pages. With `cache_dir` (settings.cache_dir), a warm start reads the parsed index and
+        the matcher's tables from there instead, and only pages that changed are parsed again."""
         ref = reference or load_reference()
-        return cls(build_index(load_folder(pages, ref), ref))
+        if cache_dir is None:
+            return cls(build_index(load_folder(pages, ref), ref))
+        index, info = load_index(pages, ref, cache_dir)
+        slot = f"matcher-{info.path.stem}" if info.path else "matcher"
+        matcher = Matcher.cached(index, cache_dir, info.fingerprint, slot) if info.fingerprint else None
+        podium = cls(index, matcher)
+        podium.cache = info
+        gc.freeze()  # the index lives as long as the process: later collections need not walk it (no long pauses)
+        return podium
 
     @property
     def problems(self) -> list[Any]:

@@ -11,6 +11,7 @@ ambiguity, shown with the fullest fits first, then the most prominent.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -40,30 +41,53 @@ def _score(cost: int, unmatched: int) -> float:
     return float(max(0, 100 - 15 * cost - 5 * unmatched))
 
 
-def _prominence(athlete: Athlete, years: dict[str, int]) -> tuple[int, int, int, str]:
-    medals = athlete.medal_count()
-    weight = 3 * medals.get("gold", 0) + 2 * medals.get("silver", 0) + medals.get("bronze", 0)
-    seen = {years.get(a.event_id, 0) for a in athlete.appearances}
-    return (-weight, -len(seen), -max(seen, default=0), athlete.name)
+def prominence_order(index: PodiumIndex) -> list[Athlete]:
+    """Athletes most prominent first: medals (gold 3, silver 2, bronze 1), then Games, then the latest year.
+    Ties keep the index's order, which is deterministic."""
+    years = {eid: e.year or 0 for eid, e in index.events.items()}
+    weights = {"gold": 3, "silver": 2, "bronze": 1}
+    keyed: list[tuple[int, int, Athlete]] = []
+    for n, athlete in enumerate(index.athletes.values()):
+        medals: dict[str, str] = {}
+        seen: set[int] = set()
+        for app in athlete.appearances:
+            seen.add(years.get(app.event_id, 0))
+            medal = app.row.medal
+            if medal:
+                medals[app.event_id] = medal
+        weight = sum(weights[m] for m in medals.values())
+        keyed.append((-(weight * 10**8 + len(seen) * 10**4 + max(seen, default=0)), n, athlete))
+    keyed.sort(key=lambda item: (item[0], item[1]))
+    return [athlete for _, _, athlete in keyed]
 
 
 class AthleteMatcher:
     def __init__(self, index: PodiumIndex, nicknames: dict[str, frozenset[str]]) -> None:
-        years = {eid: e.year or 0 for eid, e in index.events.items()}
-        athletes = sorted(index.athletes.values(), key=lambda a: _prominence(a, years))
+        athletes = prominence_order(index)
         folder = Folder()
         self.ids = [a.id for a in athletes]
-        self.names = [a.name for a in athletes]
-        self.shapes = [folder.shape(a.name) for a in athletes]
         self.handle = {aid: h for h, aid in enumerate(self.ids)}
         self.nicknames = nicknames
+        # Each name as its folded tokens joined by spaces (compact to keep and to cache); the few names written
+        # with hyphens or apostrophes also keep their joins.
+        self.folded: list[str] = []
+        self.joins: dict[int, tuple[tuple[str, int, int], ...]] = {}
         post: dict[str, list[int]] = {}
         first: dict[str, list[int]] = {}
-        for h, shape in enumerate(self.shapes):
-            if shape.tokens:
-                first.setdefault(shape.tokens[0], []).append(h)
-            for token in {*shape.tokens, *(j for j, _, _ in shape.joins)}:
+        for h, athlete in enumerate(athletes):
+            shape = folder.shape(athlete.name)
+            tokens = shape.tokens
+            self.folded.append(" ".join(tokens))
+            if tokens:
+                first.setdefault(tokens[0], []).append(h)
+            for token in set(tokens):
                 post.setdefault(token, []).append(h)
+            if shape.joins:
+                self.joins[h] = shape.joins
+                for joined, _, _ in shape.joins:
+                    found = post.setdefault(joined, [])
+                    if not found or found[-1] != h:
+                        found.append(h)
         self.post = post
         self.first = first
         self.big = {t: frozenset(hs) for t, hs in post.items() if len(hs) > _BIG}
@@ -147,12 +171,16 @@ class AthleteMatcher:
                     fits[h] = fit
         return list(fits.values())
 
+    def shape(self, h: int) -> Shape:
+        return Shape(tuple(self.folded[h].split()), self.joins.get(h, ()))
+
     def _single(self, h: int, word: str) -> Fit:
         """A one-word query against a name holding that word: an exact fit by construction."""
-        shape = self.shapes[h]
-        cost = 0 if word in shape.tokens or any(j == word for j, _, _ in shape.joins) else 1
-        used = next((n for j, _, n in shape.joins if j == word), 1)
-        unmatched = len(shape.tokens) - used
+        tokens = self.folded[h].split()
+        joins = self.joins.get(h, ())
+        cost = 0 if word in tokens or any(j == word for j, _, _ in joins) else 1
+        used = next((n for j, _, n in joins if j == word), 1)
+        unmatched = len(tokens) - used
         return Fit(h, cost, unmatched, _score(cost, unmatched))
 
     def token_cost(self, typed: str, token: str, typos: bool) -> int | None:
@@ -170,7 +198,7 @@ class AthleteMatcher:
 
     def align(self, tokens: Sequence[str], h: int, typos: bool, last_prefix: bool = False) -> Fit | None:
         """The cheapest way to map every query token onto a distinct part of athlete `h`'s name, or None."""
-        shape: Shape = self.shapes[h]
+        shape = self.shape(h)
         options: list[list[tuple[int, int]]] = []
         for k, typed in enumerate(tokens):
             found: list[tuple[int, int]] = []
@@ -206,7 +234,7 @@ class AthleteMatcher:
         if not pool:
             return []
         handles = sorted(pool)[:VERIFY_LIMIT]
-        texts = [" ".join(self.shapes[h].tokens) for h in handles]
+        texts = [self.folded[h] for h in handles]
         found = ranked(" ".join(tokens), texts, SUGGESTIONS)
         return [Fit(handles[pos], MAX_COST + 1, 0, score) for pos, score in found]
 
@@ -242,10 +270,7 @@ class AthleteMatcher:
     ) -> list[int]:
         if prefix in tops:
             return tops[prefix][:limit]
-        heads: list[int] = []
-        for token in vocab.with_prefix(prefix, limit=VERIFY_LIMIT):
-            heads.extend(post[token][:limit])
-        return sorted(set(heads))[:limit]
+        return _smallest((post[t] for t in vocab.with_prefix(prefix)), limit)
 
     def _complete_words(self, tokens: list[str], limit: int, out: dict[int, Fit]) -> None:
         """`jose m`: the whole words must fit, the last one is a prefix; names read in order come first."""
@@ -264,7 +289,7 @@ class AthleteMatcher:
             fit = self.align(tokens, h, typos=False, last_prefix=True)
             if fit is None:
                 continue
-            if " ".join(self.shapes[h].tokens).startswith(typed):
+            if self.folded[h].startswith(typed):
                 in_order.append(Fit(h, fit.cost, fit.unmatched, 100.0))
             else:
                 others.append(Fit(h, fit.cost, fit.unmatched, 90.0))
@@ -296,12 +321,20 @@ def _assign(options: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
     return best
 
 
+def _smallest(lists: Iterable[list[int]], limit: int) -> list[int]:
+    """The `limit` smallest distinct numbers of several ascending lists."""
+    out: list[int] = []
+    for h in heapq.merge(*lists):
+        if not out or out[-1] != h:
+            out.append(h)
+            if len(out) >= limit:
+                break
+    return out
+
+
 def _prefix_tops(post: dict[str, list[int]]) -> dict[str, list[int]]:
-    """For every one- and two-letter prefix, the most prominent athletes with a token starting with it."""
-    gathered: dict[str, list[int]] = {}
+    """For every one-letter prefix, the most prominent athletes with a token starting with it."""
+    gathered: dict[str, list[list[int]]] = {}
     for token, handles in post.items():
-        head = handles[:_TOP]
-        for n in (1, 2):
-            if len(token) >= n:
-                gathered.setdefault(token[:n], []).extend(head)
-    return {prefix: sorted(set(hs))[:_TOP] for prefix, hs in gathered.items()}
+        gathered.setdefault(token[:1], []).append(handles)
+    return {prefix: _smallest(lists, _TOP) for prefix, lists in gathered.items()}
