@@ -576,14 +576,17 @@ class LoopbackDiscord:
             out.append(option)
         return out
 
-    async def _create(
+    def build(
         self,
         kind: int,
-        user: dict[str, Any] | None,
         data: dict[str, Any],
-        guild_id: str | None,
+        *,
+        user: dict[str, Any] | None = None,
+        guild_id: str | None = None,
         message: dict[str, Any] | None = None,
     ) -> Interaction:
+        """An interaction as Discord would send it (not dispatched): unit tests hand its payload to
+        `discord.Interaction(data=ix.payload, state=...)`."""
         user = user or self.users[0]
         guild_id = guild_id or self.guild_ids[0]
         ix_id, token = self._snowflake(), "ix." + secrets.token_urlsafe(32)
@@ -625,8 +628,34 @@ class LoopbackDiscord:
         if message is not None:
             ix.message_id = message["id"]
         self.interactions[ix_id] = ix
-        await self.dispatch("INTERACTION_CREATE", payload, guild_id=guild_id)
         return ix
+
+    async def _create(
+        self,
+        kind: int,
+        user: dict[str, Any] | None,
+        data: dict[str, Any],
+        guild_id: str | None,
+        message: dict[str, Any] | None = None,
+    ) -> Interaction:
+        ix = self.build(kind, data, user=user, guild_id=guild_id, message=message)
+        await self.dispatch("INTERACTION_CREATE", ix.payload, guild_id=ix.guild_id)
+        return ix
+
+    def command_data(
+        self, name: str, options: Mapping[str, Any] | None = None, *, focused: str | None = None
+    ) -> dict[str, Any]:
+        """The `data` of a slash command (or, with `focused`, autocomplete) interaction."""
+        registered = next((c for cs in self.commands.values() for c in cs if c["name"] == name), None)
+        data: dict[str, Any] = {
+            "id": registered["id"] if registered else self._snowflake(),
+            "name": name,
+            "type": 1,
+            "options": self._options(options or {}, focused),
+        }
+        if registered and registered.get("guild_id"):
+            data["guild_id"] = registered["guild_id"]
+        return data
 
     async def invoke(
         self,
@@ -637,11 +666,8 @@ class LoopbackDiscord:
         guild_id: str | None = None,
     ) -> Interaction:
         """A user runs `/name` with `options` (nested mappings are subcommands)."""
-        cmd = self.command(name, guild_id)
-        data = {"id": cmd["id"], "name": name, "type": 1, "options": self._options(options or {}, None)}
-        if cmd.get("guild_id"):
-            data["guild_id"] = cmd["guild_id"]
-        return await self._create(APPLICATION_COMMAND, user, data, guild_id)
+        self.command(name, guild_id)  # a user cannot invoke what was never synced
+        return await self._create(APPLICATION_COMMAND, user, self.command_data(name, options), guild_id)
 
     async def autocomplete(
         self,
@@ -653,9 +679,8 @@ class LoopbackDiscord:
         timeout: float = 5.0,
     ) -> list[dict[str, Any]]:
         """A user types into option `focused`; the choices the bot offered are returned."""
-        cmd = self.command(name)
-        data = {"id": cmd["id"], "name": name, "type": 1, "options": self._options(options, focused)}
-        ix = await self._create(AUTOCOMPLETE, user, data, None)
+        self.command(name)
+        ix = await self._create(AUTOCOMPLETE, user, self.command_data(name, options, focused=focused), None)
         response = await self.wait_response(ix, timeout)
         assert response["type"] == AUTOCOMPLETE_RESULT, response
         return list(response["data"]["choices"])
