@@ -1,0 +1,246 @@
+"""Quiz games in many channels at once, each a pure `QuizSession` kept in step with the repository.
+
+Every face (the console, Discord) goes through a `QuizHost`: it starts games (questions picked from the pool with
+the server's no-repeat memory), forwards answers and commands to the right channel's session, writes what happens
+(questions asked, every answer before it is acknowledged, questions closed, games ended), and at start closes the
+games a crash cut off. It never sleeps and never reads a clock: callers pass `now`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import random
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.errors import BadOption
+from bot.index import PodiumIndex
+from bot.quiz.export import answers_csv
+from bot.quiz.generate import build_pool, resolve_sport
+from bot.quiz.select import pick_questions
+from bot.quiz.session import (
+    AnswerOutcome,
+    GameEnded,
+    QuestionClosed,
+    QuestionOpened,
+    QuizEvent,
+    QuizSession,
+    QuizStateError,
+    Standing,
+)
+from bot.storage.repository import ChannelBusy, InterruptedGame, LeaderRow, Period, QuizRepository
+
+Mode = Literal["buttons", "typed"]
+MAX_QUESTIONS = 50
+
+
+@dataclass(frozen=True)
+class GameOptions:
+    questions: int = 10
+    seconds: float = 20.0
+    mode: Mode = "buttons"
+    sport: str | None = None
+    games: str | None = None
+    event_id: str | None = None
+    difficulty: int | None = None
+    seed: int | None = None
+
+    def described(self) -> dict[str, object]:
+        return {
+            "sport": self.sport,
+            "games": self.games,
+            "event": self.event_id,
+            "difficulty": self.difficulty,
+        }
+
+
+@dataclass
+class LiveGame:
+    game_id: int
+    guild_id: str
+    channel_id: str
+    seed: int
+    mode: Mode
+    session: QuizSession
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class QuizHost:
+    """The games this process runs, by channel. `owner` names this process for crash recovery (`shard:0`)."""
+
+    def __init__(
+        self,
+        index: PodiumIndex,
+        repo: QuizRepository,
+        *,
+        owner: str,
+        reveal_seconds: float = 5.0,
+    ) -> None:
+        self.index = index
+        self.repo = repo
+        self.owner = owner
+        self.reveal_seconds = reveal_seconds
+        self.live: dict[str, LiveGame] = {}
+
+    async def recover(self, now: dt.datetime, owners: Collection[str] | None = None) -> list[InterruptedGame]:
+        """Close the games a shutdown or crash cut off (this process's, unless `owners` says otherwise). The caller
+        tells each channel, then calls `repo.mark_announced`."""
+        return await self.repo.recover(now, owners=[self.owner] if owners is None else owners)
+
+    def game_in(self, channel_id: str) -> LiveGame | None:
+        return self.live.get(channel_id)
+
+    async def start(
+        self,
+        *,
+        guild_id: str,
+        channel_id: str,
+        host_id: str,
+        options: GameOptions,
+        now: dt.datetime,
+        players: Collection[str] = (),
+    ) -> tuple[LiveGame, list[QuizEvent]]:
+        """Pick the questions and open the first. `ChannelBusy` when the channel has a game already."""
+        if not 1 <= options.questions <= MAX_QUESTIONS:
+            raise BadOption(f"A quiz has 1 to {MAX_QUESTIONS} questions.")
+        if not 5 <= options.seconds <= 300:
+            raise BadOption("A question lasts 5 to 300 seconds.")
+        running = await self.repo.running_game(channel_id)
+        if running is not None or channel_id in self.live:
+            raise ChannelBusy(running.id if running else self.live[channel_id].game_id)
+        seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
+        rng = random.Random(seed)
+        pool = build_pool(
+            self.index,
+            sport=options.sport,
+            games=options.games,
+            event_id=options.event_id,
+            difficulty=options.difficulty,
+        )
+        asked = await self.repo.asked_keys(guild_id)
+        # Questions other games of this server (here: a server is served by one process) are about to ask.
+        for other in self.live.values():
+            if other.guild_id == guild_id:
+                asked.update({q.key: now.timestamp() * 1000 for q in other.session.questions})
+        picked = pick_questions(
+            pool, options.questions, rng, asked=set(asked), last_asked=asked, choices=options.mode == "buttons"
+        )
+        if not picked:
+            raise BadOption("No questions fit these options: try another sport, Games or difficulty.")
+        session = QuizSession(
+            picked,
+            host_id=host_id,
+            seconds=options.seconds,
+            reveal_seconds=self.reveal_seconds,
+            players=tuple(players),
+        )
+        game_id = await self.repo.start_game(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            owner=self.owner,
+            host_id=host_id,
+            mode=options.mode,
+            seed=seed,
+            question_count=len(picked),
+            seconds=options.seconds,
+            now=now,
+            options=options.described(),
+        )
+        session.game_id = str(game_id)
+        live = LiveGame(game_id, guild_id, channel_id, seed, options.mode, session)
+        self.live[channel_id] = live
+        async with live.lock:
+            events = session.start(now)
+            await self._persist(live, events)
+        return live, events
+
+    def _game(self, channel_id: str) -> LiveGame:
+        live = self.live.get(channel_id)
+        if live is None:
+            raise QuizStateError("No quiz is running in this channel: `/quiz start` begins one.")
+        return live
+
+    async def answer(
+        self,
+        channel_id: str,
+        player_id: str,
+        player_name: str,
+        now: dt.datetime,
+        *,
+        choice: int | None = None,
+        text: str | None = None,
+    ) -> AnswerOutcome:
+        """A player's answer, written to the database before this returns (so before it is acknowledged)."""
+        live = self.live.get(channel_id)
+        if live is None:
+            return AnswerOutcome("closed")
+        async with live.lock:
+            outcome = live.session.answer(player_id, player_name, now, choice=choice, text=text)
+            if outcome.accepted and outcome.result is not None:
+                stored = await self.repo.record_answer(live.game_id, outcome.result)
+                if not stored:  # another process took this player's first answer
+                    return AnswerOutcome("duplicate")
+            return outcome
+
+    async def tick(self, channel_id: str, now: dt.datetime) -> list[QuizEvent]:
+        live = self.live.get(channel_id)
+        if live is None:
+            return []
+        async with live.lock:
+            events = live.session.tick(now)
+            await self._persist(live, events)
+            return events
+
+    async def skip(self, channel_id: str, actor: str, now: dt.datetime, *, can_manage: bool) -> list[QuizEvent]:
+        live = self._game(channel_id)
+        async with live.lock:
+            events = live.session.skip(actor, now, can_manage=can_manage)
+            await self._persist(live, events)
+            return events
+
+    async def pause(self, channel_id: str, actor: str, now: dt.datetime, *, can_manage: bool) -> list[QuizEvent]:
+        live = self._game(channel_id)
+        async with live.lock:
+            return live.session.pause(actor, now, can_manage=can_manage)
+
+    async def resume(self, channel_id: str, actor: str, now: dt.datetime, *, can_manage: bool) -> list[QuizEvent]:
+        live = self._game(channel_id)
+        async with live.lock:
+            return live.session.resume(actor, now, can_manage=can_manage)
+
+    async def stop(self, channel_id: str, actor: str, now: dt.datetime, *, can_manage: bool) -> list[QuizEvent]:
+        live = self._game(channel_id)
+        async with live.lock:
+            events = live.session.stop(actor, now, can_manage=can_manage)
+            await self._persist(live, events)
+            return events
+
+    async def _persist(self, live: LiveGame, events: list[QuizEvent]) -> None:
+        for event in events:
+            if isinstance(event, QuestionOpened):
+                await self.repo.ask(live.game_id, event.number, event.question, event.opened_at)
+            elif isinstance(event, QuestionClosed):
+                await self.repo.close_question(live.game_id, event.number, event.closed_at, skipped=event.skipped)
+            elif isinstance(event, GameEnded):
+                await self.repo.end_game(live.game_id, "stopped" if event.status == "stopped" else "finished", event.at)
+                self.live.pop(live.channel_id, None)
+
+    # --------------------------------------------------------------------------------------- reading
+
+    def scores(self, channel_id: str) -> list[Standing]:
+        return self._game(channel_id).session.standings()
+
+    async def leaderboard(
+        self, guild_id: str, now: dt.datetime, *, period: Period = "all", sport: str | None = None, limit: int = 10
+    ) -> list[LeaderRow]:
+        name = resolve_sport(self.index.reference, sport) if sport else None
+        return await self.repo.leaderboard(guild_id, now=now, period=period, sport=name, limit=limit)
+
+    async def export(self, channel_id: str) -> tuple[int, str]:
+        """The CSV of the channel's last game that is over: (game id, CSV text)."""
+        game = await self.repo.last_game(channel_id)
+        if game is None:
+            raise QuizStateError("No finished quiz in this channel yet.")
+        return game.id, answers_csv(await self.repo.export_rows(game.id))
