@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
     sync = sub.add_parser("sync", parents=[common], help="register the slash commands with Discord, then exit")
     sync.add_argument("--global", dest="force_global", action="store_true", help="globally, even with dev guilds")
+    from bot.console.quiz import add_quiz_parser
+
+    add_quiz_parser(sub, common)
     return parser
 
 
@@ -120,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.settings import load_settings
 
         return sync_main(load_settings(), _data_dir(args), force_global=args.force_global)
+    if command == "quiz":
+        from bot.console.quiz import run_quiz
+
+        return run_quiz(args, _data_dir(args))
     podium = Podium.load(_data_dir(args))
     if command == "export":
         _print_json(podium.export())

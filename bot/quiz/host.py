@@ -46,6 +46,8 @@ class GameOptions:
     event_id: str | None = None
     difficulty: int | None = None
     seed: int | None = None
+    # Consult the server's memory of questions already asked (off to replay a seeded game exactly).
+    remember: bool = True
 
     def described(self) -> dict[str, object]:
         return {
@@ -119,11 +121,13 @@ class QuizHost:
             event_id=options.event_id,
             difficulty=options.difficulty,
         )
-        asked = await self.repo.asked_keys(guild_id)
-        # Questions other games of this server (here: a server is served by one process) are about to ask.
-        for other in self.live.values():
-            if other.guild_id == guild_id:
-                asked.update({q.key: now.timestamp() * 1000 for q in other.session.questions})
+        asked: dict[str, float] = {}
+        if options.remember:
+            asked = await self.repo.asked_keys(guild_id)
+            # Questions other games of this server (served by this process alone) are about to ask.
+            for other in self.live.values():
+                if other.guild_id == guild_id:
+                    asked.update({q.key: now.timestamp() * 1000 for q in other.session.questions})
         picked = pick_questions(
             pool, options.questions, rng, asked=set(asked), last_asked=asked, choices=options.mode == "buttons"
         )

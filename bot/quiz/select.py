@@ -83,21 +83,38 @@ def pick_questions(
 ) -> list[Question]:
     """`count` distinct questions (fewer if the pool is smaller). `asked` holds the keys already asked in this
     server; `last_asked` (key -> when) orders them once every question has been asked."""
-    fresh = [q for q in pool if q.key not in asked]
-    stale = [q for q in pool if q.key in asked]
-    rng.shuffle(stale)
     when = last_asked or {}
-    stale.sort(key=lambda q: when.get(q.key, 0.0))
+    # Per difficulty: questions new to the server (kinds mixed), and the ones asked before (longest ago first).
+    fresh: dict[int, list[Question]] = {}
+    stale: dict[int, list[Question]] = {}
+    for level in (1, 2, 3):
+        fresh[level] = _mixed([q for q in pool if q.key not in asked and q.difficulty == level], rng)
+        old = [q for q in pool if q.key in asked and q.difficulty == level]
+        rng.shuffle(old)
+        stale[level] = sorted(old, key=lambda q: when.get(q.key, 0.0), reverse=True)  # taken from the end
     picked: list[Question] = []
-    keys: set[str] = set()
-    for question in [*_mixed(fresh, rng), *stale]:
-        if len(picked) >= count:
-            break
-        if question.key in keys:
-            continue
-        shown = with_choices(question, rng) if choices else question
+    for slot in range(count):
+        # A game warms up: easy questions first, hard ones last (the nearest level when one runs short). Every
+        # question new to the server comes before any asked there before.
+        target = 1 + (3 * slot) // count
+        last = picked[-1].kind if picked else None
+        shown = _take(fresh, target, rng, choices, last) or _take(stale, target, rng, choices, last)
         if shown is None:
-            continue
+            break
         picked.append(shown)
-        keys.add(question.key)
     return picked
+
+
+def _take(
+    queues: dict[int, list[Question]], target: int, rng: random.Random, choices: bool, last_kind: str | None
+) -> Question | None:
+    """The next question from the level nearest the target, of another kind than the last one if it can be."""
+    for level in sorted(queues, key=lambda lv: (abs(lv - target), lv)):
+        queue = queues[level]
+        while queue:
+            at = next((i for i in range(len(queue) - 1, -1, -1) if queue[i].kind != last_kind), len(queue) - 1)
+            question = queue.pop(at)
+            shown = with_choices(question, rng) if choices else question
+            if shown is not None:
+                return shown
+    return None

@@ -75,3 +75,9 @@ def test_typed_mode_has_no_options_and_may_ask_what_buttons_cannot(pool: list[Qu
     assert len(typed) == len(pool)
     # Venues and Games have too few settled wrong answers in three pages for four buttons.
     assert {q.kind for q in typed} - {q.kind for q in buttons} == {"venue", "games"}
+
+
+def test_a_game_warms_up_from_easy_to_hard(pool: list[Question]) -> None:
+    for seed in range(3):
+        levels = [q.difficulty for q in pick_questions(pool, 9, random.Random(seed))]
+        assert levels == sorted(levels) and levels[0] == 1 and levels[-1] == 3
