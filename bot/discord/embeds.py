@@ -130,37 +130,43 @@ def fit_embed(embed: discord.Embed) -> discord.Embed:
         excess = embed_size(data) - EMBED_TOTAL
         desc = data.get("description") or ""
         if size(desc) > 200:
-            data["description"] = _clip_lines(desc, max(size(desc) - excess, 100))
+            data["description"] = _cut(desc, max(size(desc) - excess, 100))
             continue
         fields.pop()
         if fields:
-            fields[-1] = {**fields[-1], "value": _clip_lines(fields[-1]["value"] + "\n" + CUT_NOTE, FIELD_VALUE)}
+            fields[-1] = {**fields[-1], "value": _cut(fields[-1]["value"], FIELD_VALUE)}
     if embed_size(data) > EMBED_TOTAL:
         desc = data.get("description") or ""
-        data["description"] = _clip_lines(desc, max(size(desc) - (embed_size(data) - EMBED_TOTAL), 0))
+        data["description"] = _cut(desc, max(size(desc) - (embed_size(data) - EMBED_TOTAL), 0))
     if not data["fields"]:
         data.pop("fields")
     return discord.Embed.from_dict(data)
 
 
-def _clip_lines(text: str, limit: int) -> str:
-    """Cut at a line boundary when one is near, with the cut note; else clip mid-line."""
-    if size(text) <= limit:
-        return text
+def _cut(text: str, limit: int) -> str:
+    """`text` shortened to end with the cut note within `limit`: whole lines where they fit, else the first line
+    clipped. Cutting again does not stack notes."""
     note = "\n" + CUT_NOTE
-    if limit <= size(note) + 1:
-        return clip(text, limit)
+    if text.endswith(note):
+        text = text[: -len(note)]
     room = limit - size(note)
+    if room < 10:
+        return clip(text, limit)
     kept: list[str] = []
     used = 0
     for line in text.split("\n"):
-        if used + size(line) + 1 > room:
+        extra = size(line) + (1 if kept else 0)
+        if used + extra > room:
+            if not kept:
+                kept.append(clip(line, room))
             break
         kept.append(line)
-        used += size(line) + 1
-    if not kept:
-        return clip(text, limit)
+        used += extra
     return "\n".join(kept) + note
+
+
+def _clip_lines(text: str, limit: int) -> str:
+    return text if size(text) <= limit else _cut(text, limit)
 
 
 def fit_content(text: str) -> str:

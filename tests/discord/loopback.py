@@ -289,11 +289,13 @@ class LoopbackDiscord:
         shard_count: int = 1,
         ack_deadline: float = 3.0,
         heartbeat_interval_ms: int = 41250,
+        max_concurrency: int | None = None,
     ) -> None:
         self.token = token or "loopback." + secrets.token_urlsafe(24)
         self.ack_deadline = ack_deadline
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.shard_count = shard_count
+        self.max_concurrency = max_concurrency or shard_count
         self._ids = itertools.count(int(time.time() * 1000 - 1420070400000) << 22)
         self.application_id = self._snowflake()
         self.bot_user = self._user(self.application_id, "Podium", bot=True)
@@ -333,7 +335,7 @@ class LoopbackDiscord:
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/resume", self._gateway)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
-        self._runner = web.AppRunner(app, handle_signals=False, access_log=None)
+        self._runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=2.0)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
@@ -906,7 +908,12 @@ class LoopbackDiscord:
             return {
                 "url": self.gateway_url,
                 "shards": self.shard_count,
-                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 999,
+                    "reset_after": 0,
+                    "max_concurrency": self.max_concurrency,
+                },
             }
         if parts[:2] == ["applications", app] and parts[-1] == "commands":
             guild = parts[3] if len(parts) == 5 and parts[2] == "guilds" else None

@@ -58,8 +58,8 @@ async def world(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World
             await bot.watch(discord.wait_ready())
             yield world
         finally:
-            await bot.stop()
-            world.outputs.append(bot.text)
+            await world.bot.stop()  # the bot running now (a test restarts it)
+            world.outputs.append(world.bot.text)
         for text in world.outputs:
             assert discord.token not in text, "the token was logged"
 
