@@ -159,8 +159,9 @@ def test_tricky_pages_traps(tricky: Podium) -> None:
 
 def test_a_generated_corpus_gives_only_sound_questions(tmp_path: Path) -> None:
     bench = pytest.importorskip("bot.bench.generate", reason="the corpus generator (bot.bench) is not in this tree")
-    bench.generate(tmp_path, 10, seed=11)
+    bench.generate(tmp_path, 4, seed=11)
     podium = Podium.load(tmp_path)
+    assert podium.problems == []
     pool = build_pool(podium.index)
-    assert len(pool) > 100
+    assert len(pool) > 50
     _all_sound(podium, pool, range(1))
