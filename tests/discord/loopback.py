@@ -825,10 +825,13 @@ class LoopbackDiscord:
         if d.get("token") != self.token or session is None:
             await ws.send_json({"op": 9, "d": False, "s": None, "t": None})
             return None
-        session.socket, session.request = ws, request
-        for frame in session.events:
-            if frame["s"] > int(d.get("seq") or 0):
+        # Replay what was missed, in order (events dispatched meanwhile are buffered and replayed too), then go live.
+        sent = int(d.get("seq") or 0)
+        while pending := [f for f in session.events if f["s"] > sent]:
+            for frame in pending:
                 await ws.send_str(json.dumps(frame))
+                sent = frame["s"]
+        session.socket, session.request = ws, request
         await self.dispatch("RESUMED", {}, session=session)
         return session
 

@@ -278,3 +278,34 @@ def test_client_asks_for_no_privileged_intents(client: PodiumClient) -> None:
     assert intents.guilds and not (intents.members or intents.presences or intents.message_content)
     assert client.allowed_mentions is not None and client.allowed_mentions.to_dict() == {"parse": []}
     assert isinstance(client, discord.Client) and not isinstance(client, discord.AutoShardedClient)
+
+
+async def test_a_chart_picked_from_the_picker_is_deferred_then_drawn_in_place(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    await slash(client, factory, "chart", user=1, query="time trial", kind="splits")
+    body = rec.calls[-1].body
+    (select,) = components(body)
+    message = rec.message(body["data"])
+    before = len(rec.calls)
+    deferred = await click(client, factory, rec, message, select["custom_id"], user=1,
+                           values=[ref_of("cycling-1992-mens-track-time-trial")])  # fmt: skip
+    assert deferred["type"] == 6  # deferred update of the picker's message
+    edited = await rec.next_call(before + 1)
+    assert edited.method == "PATCH" and [f.filename for f in edited.files] == ["chart.png"]
+    assert edited.body["components"] == [] and edited.body["content"] is None
+    assert "Split-by-split" in edited.body["embeds"][0]["description"]
+
+
+async def test_a_failure_after_deferring_replaces_the_thinking_message(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: Any) -> Any:
+        raise RuntimeError("no fonts")
+
+    monkeypatch.setattr("bot.discord.chart.make_chart", broken)
+    await slash(client, factory, "chart", query="1932 time trial")
+    deferred, edited = rec.calls
+    assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert edited.method == "PATCH" and re.search(r"error id `[0-9a-f]{8}`", edited.body["content"])
+    assert edited.body["embeds"] == [] and edited.body["attachments"] == []
