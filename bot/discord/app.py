@@ -190,7 +190,7 @@ def run_bot(settings: Settings, data_dir: Path) -> int:
         log.error("DISCORD_TOKEN is not set")
         return 2
     apply_endpoints(settings.discord)
-    podium = Podium.load(data_dir)
+    podium = Podium.load(data_dir, cache_dir=settings.cache_dir)  # warm start from the parsed-index cache
     log.info("loaded %d events, %d athletes, %d problems from %s", len(podium.index.events),
              len(podium.index.athletes), len(podium.problems), data_dir)  # fmt: skip
     client = build_client(BotContext(podium, settings), sync_on_start=settings.discord.sync_on_start)

@@ -1137,6 +1137,8 @@ class BotProcess:
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         env["PYTHONUNBUFFERED"] = "1"
         env["MPLBACKEND"] = "Agg"
+        if self.workdir is not None:
+            env["PODIUM_CACHE_DIR"] = str(self.workdir / "cache")  # the bot's own cache, not the developer's
         env.update(self.extra_env)
         return env
 

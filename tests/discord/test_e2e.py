@@ -288,7 +288,7 @@ async def test_survives_a_dropped_gateway_connection(world: World) -> None:
     assert "**Dunc Gray**" in embed(await world.message(again))["description"]
 
 
-async def test_page_buttons_keep_working_after_a_restart(world: World, tmp_path: Any) -> None:
+async def test_page_buttons_keep_working_after_a_restart(world: World) -> None:
     d = world.discord
     owner = world.user(2)
     ix = await d.invoke("event", {"query": "1992 time trial"}, user=owner)
@@ -299,7 +299,7 @@ async def test_page_buttons_keep_working_after_a_restart(world: World, tmp_path:
     before = set(d.sessions)
     await world.bot.stop()
     world.outputs.append(world.bot.text)
-    restarted = BotProcess(d, sync=False, env=BOT_ENV, workdir=tmp_path)
+    restarted = BotProcess(d, sync=False, env=BOT_ENV, workdir=world.bot.workdir)  # warm start from its cache
     world.bot = restarted
     await restarted.start()
     await restarted.watch(d.wait_for(lambda: any(s.socket for s in d.sessions.values() if s.id not in before),
