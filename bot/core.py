@@ -7,7 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from bot import answers
+from bot.about import AboutAnswer, about_answer
 from bot.cache import CacheInfo, load_index
+from bot.charts import Chart, ChartKind, make_chart
+from bot.compare import CompareAnswer, compare_answer
 from bot.errors import Ambiguous, NotFound
 from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
@@ -76,6 +79,15 @@ class Podium:
 
     def records(self, query: str) -> answers.RecordsAnswer:
         return answers.records_answer(self.index, self.event_id(query))
+
+    def compare(self, athlete_a: str, athlete_b: str) -> CompareAnswer:
+        return compare_answer(self.index, self.athlete_id(athlete_a), self.athlete_id(athlete_b))
+
+    def about(self) -> AboutAnswer:
+        return about_answer(self.index)
+
+    def chart(self, query: str, kind: ChartKind = "gaps") -> Chart:
+        return make_chart(self.event(query), kind)
 
     def export(self) -> dict[str, Any]:
         """The whole parsed index as one JSON-ready document (schema in the README)."""

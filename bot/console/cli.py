@@ -14,7 +14,7 @@ from rich.console import RenderableType
 
 from bot.console import render
 from bot.core import Podium
-from bot.errors import Ambiguous, NotFound, PodiumError
+from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.parse import load_folder
 from bot.reference import load_reference
 
@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (help_text, _, _) in QUERY_COMMANDS.items():
         cmd = sub.add_parser(name, parents=[common], help=help_text)
         cmd.add_argument("query", nargs="+")
+    compare = sub.add_parser("compare", parents=[common], help="two athletes head to head (A vs B)")
+    compare.add_argument("athletes", nargs="+", help='two names: "Name A" "Name B", or words with "vs" between')
+    chart = sub.add_parser("chart", parents=[common], help="a PNG chart of an event: gaps or splits")
+    chart.add_argument("query", nargs="+")
+    chart.add_argument("--kind", choices=["gaps", "splits"], default="gaps")
+    chart.add_argument("--out", type=Path, default=Path("chart.png"), help="where to write the PNG")
+    sub.add_parser("about", parents=[common], help="what the bot knows and its version")
     resolve = sub.add_parser("resolve", parents=[common], help="what the matcher makes of a query")
     resolve.add_argument("kind", choices=["athlete", "event"])
     resolve.add_argument("query", nargs="+")
@@ -91,6 +98,47 @@ def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
     return 0
 
 
+def split_pair(words: Sequence[str]) -> tuple[str, str]:
+    """`"A" "B"` or `A words vs B words`: the two names of a comparison."""
+    lowered = [w.lower() for w in words]
+    for sep in ("vs", "vs.", "v", "|", "--"):
+        if sep in lowered:
+            at = lowered.index(sep)
+            return " ".join(words[:at]), " ".join(words[at + 1 :])
+    if len(words) == 2:
+        return words[0], words[1]
+    raise BadOption('Name two athletes: compare "Name A" "Name B", or compare Name A vs Name B.')
+
+
+def run_compare(podium: Podium, words: Sequence[str], as_json: bool) -> int:
+    console = render.make_console()
+    try:
+        a, b = split_pair(words)
+        answer = podium.compare(a, b)
+    except PodiumError as err:
+        if as_json:
+            _print_json(_error_json(err))
+        else:
+            console.print(render.render_error(err))
+        return 1
+    if as_json:
+        _print_json(answer.model_dump(mode="json"))
+    else:
+        console.print(render.render_compare(answer))
+    return 0
+
+
+def run_chart(podium: Podium, query: str, kind: str, out: Path) -> int:
+    try:
+        chart = podium.chart(query, "splits" if kind == "splits" else "gaps")
+    except PodiumError as err:
+        render.make_console().print(render.render_error(err))
+        return 1
+    out.write_bytes(chart.png)
+    print(f"{chart.title}: {kind} chart written to {out}" + (f" ({chart.note})" if chart.note else ""))
+    return 0
+
+
 def run_check(folder: Path, as_json: bool) -> int:
     result = load_folder(folder, load_reference())
     rows = sum(len(r.results) for e in result.events for r in e.rounds)
@@ -136,7 +184,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.settings import load_settings
 
         return Repl(podium, history=load_settings().history_file).run()
+    if command == "about":
+        about = podium.about()
+        if args.json:
+            _print_json(about.model_dump(mode="json"))
+        else:
+            render.make_console().print(render.render_about(about))
+        return 0
+    if command == "compare":
+        return run_compare(podium, args.athletes, args.json)
     query = " ".join(args.query)
+    if command == "chart":
+        return run_chart(podium, query, args.kind, args.out)
     if command == "resolve":
         verdict = podium.resolve(args.kind, query)
         if args.json:

@@ -6,7 +6,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bot.about import AboutAnswer
 from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAnswer, RecordsAnswer
+from bot.compare import CompareAnswer
 from bot.errors import Ambiguous, NotFound, PodiumError
 from bot.match import Resolution
 
@@ -148,3 +150,37 @@ def render_error(err: PodiumError) -> RenderableType:
 
 def make_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None)
+
+
+def render_compare(answer: CompareAnswer) -> RenderableType:
+    head = Text(f"{answer.a_name} vs {answer.b_name}", style="bold")
+    head.append(f"\nahead in {answer.a_ahead} – {answer.b_ahead} of {len(answer.meetings)} shared events", style="dim")
+    if not answer.meetings:
+        return Group(head, Text("They never entered the same event."))
+    parts: list[RenderableType] = [head]
+    for meeting in answer.meetings:
+        table = Table(title=f"{meeting.event.title}", title_justify="left", show_edge=False)
+        for col in ("Athlete", "Round", "Rank", "Result"):
+            table.add_column(col)
+        for name, showing in ((answer.a_name, meeting.a), (answer.b_name, meeting.b)):
+            table.add_row(name, showing.round or "", _rank(showing.line), showing.line.result or "")
+        parts.append(table)
+        if meeting.ahead:
+            winner = answer.a_name if meeting.ahead == "a" else answer.b_name
+            parts.append(Text(f"Ahead: {winner}" + (f" by {meeting.gap}" if meeting.gap else ""), style="dim"))
+        for split in meeting.splits:
+            parts.append(Text(f"  {split.label}: {split.a:g} vs {split.b:g} ({split.diff_text})", style="dim"))
+    return Group(*parts)
+
+
+def render_about(answer: AboutAnswer) -> RenderableType:
+    text = Text(f"Podium {answer.version}\n", style="bold")
+    text.append(
+        f"{answer.events} events, {answer.athletes} athletes, {answer.nations} nations, "
+        f"{answer.result_rows} result rows\n"
+    )
+    text.append(f"Games: {', '.join(answer.games) or '—'}\nSports: {', '.join(answer.sports) or '—'}\n")
+    text.append(f"Problems found at load: {len(answer.problems)}\n")
+    for problem in answer.problems[:20]:
+        text.append(f"  {problem}\n", style="dim")
+    return text

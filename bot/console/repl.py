@@ -13,7 +13,7 @@ from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 
 from bot.console import render
-from bot.console.cli import QUERY_COMMANDS, run_query
+from bot.console.cli import QUERY_COMMANDS, run_chart, run_compare, run_query
 from bot.core import Podium
 
 HELP = """Commands:
@@ -21,6 +21,9 @@ HELP = """Commands:
   podium QUERY     the medalists of an event       (e.g. podium 20 km walk)
   athlete NAME     every appearance of an athlete  (e.g. athlete Consonni)
   records QUERY    the records listed on the page
+  compare A vs B   two athletes head to head       (e.g. compare Jose Moreno vs Shane Kelly)
+  chart QUERY      writes a PNG of the gaps behind the winner (chart.png)
+  about            what the bot knows
   resolve athlete|event QUERY   what the matcher makes of a query
   problems         what was found wrong in the pages at load
   help             this list;  quit / exit / Ctrl-D to leave
@@ -36,15 +39,15 @@ class PodiumCompleter(Completer):
     def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
         text = document.text_before_cursor
         if " " not in text:
-            for name in [*QUERY_COMMANDS, "resolve", "problems", "help", "quit"]:
+            for name in [*QUERY_COMMANDS, "compare", "chart", "about", "resolve", "problems", "help", "quit"]:
                 if name.startswith(text):
                     yield Completion(name, start_position=-len(text))
             return
         command, _, rest = text.partition(" ")
         rest = rest.replace("--json", "").strip()
-        if command == "athlete":
+        if command in ("athlete", "compare"):
             found = self.podium.matcher.complete_athlete(rest)
-        elif command in ("event", "podium", "records"):
+        elif command in ("event", "podium", "records", "chart"):
             found = self.podium.matcher.complete_event(rest)
         else:
             return
@@ -78,6 +81,12 @@ class Repl:
             for problem in self.podium.problems:
                 print(problem)
             print(f"{len(self.podium.problems)} problems")
+        elif command == "about":
+            console.print(render.render_about(self.podium.about()))
+        elif command == "compare" and rest:
+            run_compare(self.podium, rest, as_json)
+        elif command == "chart" and rest:
+            run_chart(self.podium, " ".join(rest), "gaps", Path("chart.png"))
         elif command == "resolve" and rest and rest[0] in ("athlete", "event"):
             console.print(render.render_resolution(self.podium.resolve(rest[0], " ".join(rest[1:]))))  # type: ignore[arg-type]
         elif command in QUERY_COMMANDS and rest:

@@ -131,3 +131,36 @@ def test_console_reads_commands_from_stdin() -> None:
     assert proc.returncode == 0, proc.stderr
     assert "Dunc Gray" in proc.stdout and "=4" in proc.stdout
     assert "Unknown command 'bogus'" in proc.stdout
+
+
+def test_compare_head_to_head(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "compare", "--json", "Jose Moreno", "vs", "Shane Kelly")
+    assert code == 0
+    answer = json.loads(out)
+    assert (answer["a_name"], answer["b_name"], answer["a_ahead"], answer["b_ahead"]) == (
+        "José Manuel Moreno",
+        "Shane Kelly",
+        1,
+        0,
+    )
+    (meeting,) = answer["meetings"]
+    assert meeting["gap"] == "0.946"
+    assert [s["label"] for s in meeting["splits"]] == ["250 m", "500 m", "750 m"]
+
+
+def test_compare_needs_two_names(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "compare", "Moreno")
+    assert code == 1 and "Name two athletes" in out
+
+
+def test_about_counts(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run(capsys, "about", "--json")
+    about = json.loads(out)
+    assert code == 0 and (about["events"], about["result_rows"], about["problems"]) == (3, 83, [])
+
+
+def test_chart_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "gaps.png"
+    code, out = run(capsys, "chart", "1992 time trial", "--out", str(out_file))
+    assert code == 0 and "gaps chart written" in out
+    assert out_file.read_bytes().startswith(b"\x89PNG")
