@@ -33,6 +33,11 @@ class QuizSettings(BaseModel):
     database_url: str = "sqlite+aiosqlite:///var/podium.sqlite3"
     default_questions: int = 10
     default_seconds: int = 20
+    # After each question: how long the answer shows before the next one; countdown edits at most this often.
+    reveal_seconds: float = 5.0
+    countdown_seconds: float = 5.0
+    # A fixed seed makes every game's questions reproducible (tests, demos); unset, each game draws its own.
+    seed: int | None = None
 
 
 class Settings(BaseSettings):

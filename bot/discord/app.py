@@ -20,7 +20,7 @@ import yarl
 from discord import app_commands
 
 from bot.core import Podium
-from bot.discord import about, athletes, chart, flow, results
+from bot.discord import about, athletes, chart, flow, quiz, results
 from bot.discord.context import BotContext
 from bot.discord.tree import PodiumTree
 from bot.settings import DiscordSettings, Settings
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 Setup = Callable[[app_commands.CommandTree[Any], BotContext], None]
 
 # One module per command group; each has `setup(tree, ctx)` (see bot/discord/__init__.py to add one).
-GROUPS: tuple[Setup, ...] = (results.setup, athletes.setup, chart.setup, about.setup)
+GROUPS: tuple[Setup, ...] = (results.setup, athletes.setup, chart.setup, about.setup, quiz.setup)
 
 
 def intents(settings: DiscordSettings) -> discord.Intents:

@@ -86,10 +86,14 @@ class QuizHost:
         self.reveal_seconds = reveal_seconds
         self.live: dict[str, LiveGame] = {}
 
-    async def recover(self, now: dt.datetime, owners: Collection[str] | None = None) -> list[InterruptedGame]:
-        """Close the games a shutdown or crash cut off (this process's, unless `owners` says otherwise). The caller
-        tells each channel, then calls `repo.mark_announced`."""
-        return await self.repo.recover(now, owners=[self.owner] if owners is None else owners)
+    async def recover(
+        self, now: dt.datetime, owners: Collection[str] | None = None, *, owner_prefix: str | None = None
+    ) -> list[InterruptedGame]:
+        """Close the games a shutdown or crash cut off (this process's, unless `owners` or `owner_prefix` say
+        otherwise). The caller tells each channel, then calls `repo.mark_announced`."""
+        if owners is None and owner_prefix is None:
+            owners = [self.owner]
+        return await self.repo.recover(now, owners=owners, owner_prefix=owner_prefix)
 
     def game_in(self, channel_id: str) -> LiveGame | None:
         return self.live.get(channel_id)
@@ -103,8 +107,10 @@ class QuizHost:
         options: GameOptions,
         now: dt.datetime,
         players: Collection[str] = (),
+        owner: str | None = None,
     ) -> tuple[LiveGame, list[QuizEvent]]:
-        """Pick the questions and open the first. `ChannelBusy` when the channel has a game already."""
+        """Pick the questions and open the first. `ChannelBusy` when the channel has a game already. `owner`
+        overrides the host's (a sharded process owns each game by its guild's shard)."""
         if not 1 <= options.questions <= MAX_QUESTIONS:
             raise BadOption(f"A quiz has 1 to {MAX_QUESTIONS} questions.")
         if not 5 <= options.seconds <= 300:
@@ -143,7 +149,7 @@ class QuizHost:
         game_id = await self.repo.start_game(
             guild_id=guild_id,
             channel_id=channel_id,
-            owner=self.owner,
+            owner=owner or self.owner,
             host_id=host_id,
             mode=options.mode,
             seed=seed,

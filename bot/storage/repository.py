@@ -280,11 +280,17 @@ class QuizRepository:
             )
             return bool(done.rowcount)
 
-    async def recover(self, now: dt.datetime, owners: Collection[str] | None = None) -> list[InterruptedGame]:
-        """Close every game of these owners (all when None) still marked running: a shutdown or crash cut it off.
-        Returns those, and any earlier interrupted game whose channel was not told yet (see `mark_announced`)."""
+    async def recover(
+        self, now: dt.datetime, owners: Collection[str] | None = None, *, owner_prefix: str | None = None
+    ) -> list[InterruptedGame]:
+        """Close every game of these owners (or whose owner starts with `owner_prefix`; all when neither is given)
+        still marked running: a shutdown or crash cut it off. Returns those, and any earlier interrupted game whose
+        channel was not told yet (see `mark_announced`)."""
         ms = to_ms(now)
-        owned = games.c.owner.in_(list(owners)) if owners is not None else sa.true()
+        owned = sa.and_(
+            games.c.owner.in_(list(owners)) if owners is not None else sa.true(),
+            games.c.owner.startswith(owner_prefix, autoescape=True) if owner_prefix is not None else sa.true(),
+        )
         async with self._write() as conn:
             cut = [r.id for r in await conn.execute(sa.select(games.c.id).where(games.c.status == "running", owned))]
             if cut:

@@ -267,6 +267,11 @@ async def test_recovery_closes_cut_off_games_keeping_scores(repo: QuizRepository
     assert (await repo.game(mine)).status == "interrupted"
     # The channel is free again.
     assert await new_game(repo, "c1") > done
+    # A process serving every shard closes every shard's games, not the console's.
+    console = await new_game(repo, "c4", owner="console")
+    swept = await repo.recover(at(800), owner_prefix="shard:")
+    assert theirs in [c.game.id for c in swept] and console not in [c.game.id for c in swept]
+    assert (await repo.game(console)).status == "running"
 
 
 async def test_two_processes_share_one_leaderboard(database_url: str) -> None:

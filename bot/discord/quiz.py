@@ -1,0 +1,625 @@
+"""`/quiz`: quiz nights in a channel. The game logic is the pure `QuizSession` behind a `QuizHost`; this module only
+renders and forwards.
+
+One game per channel, many channels at once. A question is a message with four buttons (`qz:<game>:<n>:<i>`, a
+`DynamicItem`, so a click after a restart gets a polite answer instead of "This interaction failed"); a click is
+acknowledged ephemerally and is written to the database before it is. `/quiz answer` types an answer (no
+privileged intent needed). A ticker closes questions on time, shows the answer, the fact, the source and the top
+five, opens the next, and edits the question's countdown at most every `quiz.countdown_seconds`. Messages go out
+as follow-ups of `/quiz start` while its token lives (15 minutes), then as channel messages.
+
+When the client connects, the database is opened (migrated) and games a shutdown or crash cut off are closed,
+their channels told.
+Each game belongs to the shard of its guild (`shard:<n>`), so processes serving other shards leave it alone.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import io
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord import embeds, flow
+from bot.discord.context import BotContext, Reply, context_of
+from bot.discord.options import EventQuery
+from bot.discord.tree import user_cooldown
+from bot.errors import PodiumError
+from bot.quiz.host import GameOptions, LiveGame, QuizHost
+from bot.quiz.model import DIFFICULTY_BY_NAME, Question
+from bot.quiz.session import (
+    GameEnded,
+    GamePaused,
+    GameResumed,
+    QuestionClosed,
+    QuestionOpened,
+    QuizEvent,
+    Standing,
+)
+from bot.storage.repository import InterruptedGame, QuizRepository
+
+log = logging.getLogger(__name__)
+
+Interaction = discord.Interaction[Any]
+Choice = app_commands.Choice
+
+LETTERS = "ABCD"
+MEDALS = ("🥇", "🥈", "🥉")
+TICK = 0.5
+# Interaction tokens live 15 minutes: follow-ups until 14, channel messages after.
+TOKEN_BUDGET = 14 * 60
+ANSWER_TEMPLATE = r"qz:(?P<game>\d{1,18}):(?P<number>\d{1,3}):(?P<choice>[0-3])"
+REFUSED = {
+    "duplicate": "You already answered this question: the first answer counts.",
+    "late": "Time is up for this question.",
+    "paused": "The quiz is paused: wait for the host to resume it.",
+    "closed": "This question is closed.",
+    "invalid": "That is not an answer.",
+}
+ATTRIBUTE = "podium_quiz"
+
+
+def runtime_of(interaction: Interaction) -> QuizRuntime:
+    runtime = getattr(interaction.client, ATTRIBUTE, None)
+    if not isinstance(runtime, QuizRuntime):
+        raise RuntimeError("this client runs no quiz")
+    return runtime
+
+
+# ---------------------------------------------------------------------------------------------- rendering
+
+
+def question_embed(q: Question, number: int, total: int, seconds_left: float | None, typed: bool) -> discord.Embed:
+    lines = [embeds.md(q.prompt)]
+    if q.choices and not typed:
+        lines.append("")
+        lines += [f"**{LETTERS[i]}** · {embeds.md(c)}" for i, c in enumerate(q.choices)]
+    how = "Type `/quiz answer`" if typed or not q.choices else "Click a button (or type `/quiz answer`)"
+    embed = discord.Embed(title=f"Question {number}/{total}", description="\n".join(lines), colour=embeds.COLOUR)
+    if seconds_left is not None:
+        embed.add_field(name="Time", value=f"⏳ {max(0, round(seconds_left))} s left", inline=True)
+    embed.add_field(name="Difficulty", value=q.difficulty_name, inline=True)
+    embed.set_footer(text=f"{how}. One answer each: the first counts.")
+    return embeds.fit_embed(embed)
+
+
+def standings_text(rows: list[Standing] | tuple[Standing, ...], limit: int = 10) -> str:
+    if not rows:
+        return "Nobody has scored yet."
+    out = []
+    for s in rows[:limit]:
+        mark = MEDALS[s.place - 1] if s.place <= 3 and s.points > 0 else f"`{s.place}.`"
+        out.append(f"{mark} **{embeds.md(s.name)}** — {s.points} ({s.correct} right)")
+    return "\n".join(out)
+
+
+def reveal_embed(event: QuestionClosed) -> discord.Embed:
+    q = event.question
+    skipped = " (skipped)" if event.skipped else ""
+    embed = discord.Embed(
+        title=embeds.clip(f"Answer {event.number}/{event.total}: {q.answer}{skipped}", embeds.TITLE),
+        url=q.source_url,
+        description=embeds.md(q.fact),
+        colour=embeds.COLOUR,
+    )
+    right = [a.player_name for a in event.answers if a.correct]
+    near = [a.player_name for a in event.answers if 0 < a.credit < 1]
+    got = ", ".join(embeds.md(n) for n in right) if right else "nobody"
+    if near:
+        got += " · close: " + ", ".join(embeds.md(n) for n in near)
+    embed.add_field(name=f"Right ({len(right)} of {len(event.answers)})", value=embeds.clip(got, 1000), inline=False)
+    embed.add_field(name="Top five", value=standings_text(event.top, 5), inline=False)
+    embed.add_field(name="Source", value=embeds.link(q.title, q.source_url), inline=False)
+    return embeds.fit_embed(embed)
+
+
+def final_embed(event: GameEnded, game_id: int) -> discord.Embed:
+    title = "🏁 Quiz over" if event.status == "finished" else "⏹ Quiz stopped"
+    embed = discord.Embed(title=f"{title} (game #{game_id})", colour=embeds.COLOUR)
+    podium = "\n".join(f"{MEDALS[p.place - 1]} **{embeds.md(p.name)}** — {p.points}" for p in event.podium)
+    embed.description = podium or "No points scored."
+    embed.add_field(name="Final scores", value=standings_text(event.standings, 10), inline=False)
+    embed.set_footer(text="/quiz export gives every answer as CSV · /quiz leaderboard for this server")
+    return embeds.fit_embed(embed)
+
+
+def cut_off_embed(cut: InterruptedGame) -> discord.Embed:
+    embed = discord.Embed(
+        title=f"Quiz #{cut.game.id} was cut off",
+        description=(
+            "The bot restarted in the middle of this quiz. The game is closed; "
+            f"{cut.answers_kept} answer(s) to {cut.questions_asked} question(s) are kept and count."
+        ),
+        colour=embeds.COLOUR,
+    )
+    embed.add_field(name="Scores", value=standings_text(cut.standings, 10), inline=False)
+    return embeds.fit_embed(embed)
+
+
+class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=ANSWER_TEMPLATE):
+    """One option of a question. All its state is in the custom_id: game, question number, option."""
+
+    def __init__(
+        self,
+        game_id: int,
+        number: int,
+        choice: int,
+        label: str,
+        *,
+        disabled: bool = False,
+        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+    ) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=embeds.clip(label, embeds.BUTTON_LABEL),
+                style=style,
+                custom_id=f"qz:{game_id}:{number}:{choice}",
+                disabled=disabled,
+            )
+        )
+        self.game_id, self.number, self.choice = game_id, number, choice
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AnswerButton:
+        label = item.label if isinstance(item, discord.ui.Button) and item.label else "?"
+        return cls(int(match["game"]), int(match["number"]), int(match["choice"]), label)
+
+    async def callback(self, interaction: Interaction) -> None:
+        try:
+            await runtime_of(interaction).click(interaction, self.game_id, self.number, self.choice)
+        except Exception as error:  # every click gets a reply, never "This interaction failed"
+            await flow.report(interaction, error)
+
+
+def options_view(game_id: int, number: int, q: Question, *, closed: bool = False) -> discord.ui.View | None:
+    if not q.choices:
+        return None
+    view = discord.ui.View(timeout=None)
+    right = q.answer.split(" / ")
+    for i, option in enumerate(q.choices):
+        style = discord.ButtonStyle.secondary
+        if closed and option in right:
+            style = discord.ButtonStyle.success
+        view.add_item(AnswerButton(game_id, number, i, f"{LETTERS[i]} · {option}", disabled=closed, style=style))
+    return view
+
+
+# ------------------------------------------------------------------------------------------------ runtime
+
+
+@dataclass
+class Stage:
+    """What Discord shows of one live game: where to post, the question message, when the countdown was edited."""
+
+    channel_id: int
+    guild_id: int
+    game_id: int
+    typed: bool
+    interaction: Interaction | None
+    started: float
+    message: Any = None  # the current question's message (editable)
+    number: int = 0
+    edited: float = 0.0
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+
+class QuizRuntime:
+    """The quiz games of one bot process: the host, the database, the Discord side of each live game, the ticker."""
+
+    def __init__(self, ctx: BotContext, client: discord.Client) -> None:
+        self.ctx = ctx
+        self.client = client
+        self.settings = ctx.settings.quiz
+        self.host: QuizHost | None = None
+        self.repo: QuizRepository | None = None
+        self.stages: dict[int, Stage] = {}
+        self._ticker: asyncio.Task[None] | None = None
+
+    # ---------------------------------------------------------------------------------- lifecycle
+
+    async def start(self) -> None:
+        """Open the database, close the games a crash cut off (telling their channels), start the ticker. Once."""
+        from bot.settings import ROOT
+
+        if self.repo is not None:
+            return
+        self.repo = await QuizRepository.open(self.settings.database_url, base_dir=ROOT)
+        self.host = QuizHost(
+            self.ctx.podium.index, self.repo, owner="shard:0", reveal_seconds=self.settings.reveal_seconds
+        )
+        shard_ids = self.ctx.settings.discord.shard_ids
+        if shard_ids:
+            cut = await self.host.recover(self.now(), owners=[f"shard:{i}" for i in shard_ids])
+        else:
+            cut = await self.host.recover(self.now(), owner_prefix="shard:")
+        for game in cut:
+            await self._announce(game)
+        self._ticker = asyncio.create_task(self._tick_forever(), name="quiz-ticker")
+
+    async def close(self) -> None:
+        if self._ticker is not None:
+            self._ticker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._ticker
+        if self.repo is not None:
+            await self.repo.close()
+
+    @staticmethod
+    def now() -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+    def _host(self) -> QuizHost:
+        if self.host is None:
+            raise PodiumError("The quiz is still starting up: try again in a moment.")
+        return self.host
+
+    def owner_of(self, guild_id: int) -> str:
+        count = getattr(self.client, "shard_count", None) or 1
+        return f"shard:{(guild_id >> 22) % count}"
+
+    async def _announce(self, cut: InterruptedGame) -> None:
+        assert self.repo is not None
+        channel = self.client.get_partial_messageable(int(cut.game.channel_id), guild_id=int(cut.game.guild_id))
+        try:
+            await channel.send(embed=cut_off_embed(cut), allowed_mentions=flow.no_mentions())
+        except discord.NotFound:
+            log.info("channel of cut-off quiz #%s is gone", cut.game.id)
+        except discord.Forbidden:
+            log.info("cannot post in the channel of cut-off quiz #%s", cut.game.id)
+        except discord.HTTPException:
+            log.exception("could not tell the channel of cut-off quiz #%s (will retry at next start)", cut.game.id)
+            return
+        await self.repo.mark_announced(cut.game.id)
+
+    # ---------------------------------------------------------------------------------- the ticker
+
+    async def _tick_forever(self) -> None:
+        while True:
+            await asyncio.sleep(TICK)
+            for channel_id in list(self.stages):
+                try:
+                    await self._tick(channel_id)
+                except Exception:
+                    log.exception("quiz tick failed in channel %s", channel_id)
+
+    async def _tick(self, channel_id: int) -> None:
+        stage = self.stages.get(channel_id)
+        if stage is None:
+            return
+        async with stage.lock:
+            host = self._host()
+            events = await host.tick(str(channel_id), self.now())
+            await self._render(stage, events)
+            live = host.game_in(str(channel_id))
+            if live is not None and not events:
+                await self._countdown(stage, live)
+
+    async def _countdown(self, stage: Stage, live: LiveGame) -> None:
+        session = live.session
+        q = session.current
+        if q is None or stage.message is None or session.paused:
+            return
+        if time.monotonic() - stage.edited < self.settings.countdown_seconds:
+            return
+        stage.edited = time.monotonic()
+        embed = question_embed(q, session.number, session.total, session.time_left(self.now()), stage.typed)
+        with contextlib.suppress(discord.HTTPException):
+            await stage.message.edit(embed=embed, allowed_mentions=flow.no_mentions())
+
+    # ---------------------------------------------------------------------------------- rendering
+
+    async def _post(self, stage: Stage, embed: discord.Embed, view: discord.ui.View | None = None) -> Any:
+        kwargs: dict[str, Any] = {"embed": embed, "allowed_mentions": flow.no_mentions()}
+        if view is not None:
+            kwargs["view"] = view
+        if stage.interaction is not None and time.monotonic() - stage.started < TOKEN_BUDGET:
+            return await stage.interaction.followup.send(wait=True, **kwargs)
+        channel = self.client.get_partial_messageable(stage.channel_id, guild_id=stage.guild_id)
+        return await channel.send(**kwargs)
+
+    async def _render(self, stage: Stage, events: list[QuizEvent]) -> None:
+        for event in events:
+            if isinstance(event, QuestionOpened):
+                q = event.question
+                stage.number = event.number
+                stage.edited = time.monotonic()
+                view = None if stage.typed else options_view(stage.game_id, event.number, q)
+                embed = question_embed(q, event.number, event.total, float(event_seconds(event)), stage.typed)
+                stage.message = await self._post(stage, embed, view)
+            elif isinstance(event, QuestionClosed):
+                if stage.message is not None:
+                    q = event.question
+                    embed = question_embed(q, event.number, event.total, None, stage.typed)
+                    closed = None if stage.typed else options_view(stage.game_id, event.number, q, closed=True)
+                    with contextlib.suppress(discord.HTTPException):
+                        await stage.message.edit(embed=embed, view=closed, allowed_mentions=flow.no_mentions())
+                    stage.message = None
+                await self._post(stage, reveal_embed(event))
+            elif isinstance(event, GameEnded):
+                await self._post(stage, final_embed(event, stage.game_id))
+                self.stages.pop(stage.channel_id, None)
+            elif isinstance(event, GamePaused):
+                await self._post(stage, _note("⏸ Paused by the host. `/quiz resume` carries on."))
+            elif isinstance(event, GameResumed):
+                await self._post(stage, _note("▶ Resumed."))
+
+    # ---------------------------------------------------------------------------------- commands
+
+    async def cmd_start(self, interaction: Interaction, options: GameOptions) -> None:
+        host = self._host()
+        channel_id, guild_id = _where(interaction)
+        await interaction.response.defer(thinking=True)
+        stage = Stage(channel_id, guild_id, 0, options.mode == "typed", interaction, time.monotonic())
+        live, events = await host.start(
+            guild_id=str(guild_id),
+            channel_id=str(channel_id),
+            host_id=str(interaction.user.id),
+            options=options,
+            now=self.now(),
+            owner=self.owner_of(guild_id),
+        )
+        stage.game_id = live.game_id
+        self.stages[channel_id] = stage
+        async with stage.lock:
+            opened = next(e for e in events if isinstance(e, QuestionOpened))
+            stage.number, stage.edited = opened.number, time.monotonic()
+            q = opened.question
+            embed = question_embed(q, opened.number, opened.total, options.seconds, stage.typed)
+            view = None if stage.typed else options_view(live.game_id, opened.number, q)
+            intro = (
+                f"Quiz #{live.game_id}: {live.session.total} questions, {options.seconds:g} s each, hosted by "
+                f"{embeds.md(interaction.user.display_name)}."
+            )
+            await interaction.edit_original_response(
+                content=intro, embed=embed, view=view, allowed_mentions=flow.no_mentions()
+            )
+            stage.message = await interaction.original_response()
+
+    async def click(self, interaction: Interaction, game_id: int, number: int, choice: int) -> None:
+        channel_id, _ = _where(interaction)
+        live = self._host().game_in(str(channel_id))
+        if live is None or live.game_id != game_id:
+            await flow.tell(interaction, "This quiz is over: `/quiz start` begins a new one.")
+            return
+        if live.session.number != number or live.session.current is None:
+            await flow.tell(interaction, REFUSED["closed"])
+            return
+        await self._answer(interaction, choice=choice)
+
+    async def cmd_answer(self, interaction: Interaction, text: str) -> None:
+        await self._answer(interaction, text=text)
+
+    async def _answer(self, interaction: Interaction, *, choice: int | None = None, text: str | None = None) -> None:
+        channel_id, _ = _where(interaction)
+        host = self._host()
+        if host.game_in(str(channel_id)) is None:
+            raise PodiumError("No quiz is running in this channel: `/quiz start` begins one.")
+        user = interaction.user
+        outcome = await host.answer(
+            str(channel_id), str(user.id), user.display_name, self.now(), choice=choice, text=text
+        )
+        if outcome.accepted and outcome.result is not None:
+            said = f"**{LETTERS[choice]}**" if choice is not None else f"**{embeds.echo(outcome.result.given)}**"
+            await flow.tell(interaction, f"Locked in: {said}.")
+        else:
+            await flow.tell(interaction, REFUSED[outcome.outcome])
+
+    async def cmd_steer(self, interaction: Interaction, action: str) -> None:
+        channel_id, _ = _where(interaction)
+        host = self._host()
+        stage = self.stages.get(channel_id)
+        if stage is None or host.game_in(str(channel_id)) is None:
+            raise PodiumError("No quiz is running in this channel.")
+        can_manage = bool(interaction.permissions.manage_guild)
+        steer = {"skip": host.skip, "pause": host.pause, "resume": host.resume, "stop": host.stop}[action]
+        async with stage.lock:
+            events = await steer(str(channel_id), str(interaction.user.id), self.now(), can_manage=can_manage)
+            done = {"skip": "⏭ Skipped.", "pause": "⏸ Paused.", "resume": "▶ Resumed.", "stop": "⏹ Stopped."}
+            await flow.tell(interaction, done[action])
+            await self._render(stage, events)
+            if action == "skip":  # straight on to the next question rather than waiting for the reveal
+                await self._render(stage, await host.tick(str(channel_id), self.now()))
+
+    async def cmd_scores(self, interaction: Interaction) -> None:
+        channel_id, _ = _where(interaction)
+        host = self._host()
+        live = host.game_in(str(channel_id))
+        if live is not None:
+            rows = live.session.standings()
+            title = f"Quiz #{live.game_id}: question {live.session.number} of {live.session.total}"
+        else:
+            last = await host.repo.last_game(str(channel_id))
+            if last is None:
+                raise PodiumError("No quiz has been played in this channel yet.")
+            rows = await host.repo.standings(last.id)
+            title = f"Quiz #{last.id} ({last.status})"
+        embed = discord.Embed(title=title, description=standings_text(rows, 20), colour=embeds.COLOUR)
+        await flow.send_new(interaction, Reply(embeds=[embed]))
+
+    async def cmd_leaderboard(self, interaction: Interaction, period: str, sport: str | None) -> None:
+        _, guild_id = _where(interaction)
+        rows = await self._host().leaderboard(
+            str(guild_id), self.now(), period="month" if period == "month" else "all", sport=sport
+        )
+        scope = "this month" if period == "month" else "all time"
+        title = f"Quiz leaderboard · {scope}" + (f" · {embeds.md(sport)}" if sport else "")
+        lines = [
+            f"{MEDALS[r.place - 1] if r.place <= 3 else f'`{r.place}.`'} **{embeds.md(r.name)}** — {r.points} "
+            f"({r.correct} right of {r.answered})"
+            for r in rows
+        ]
+        embed = discord.Embed(title=title, description="\n".join(lines) or "No answers yet.", colour=embeds.COLOUR)
+        await flow.send_new(interaction, Reply(embeds=[embed]))
+
+    async def cmd_export(self, interaction: Interaction) -> None:
+        channel_id, _ = _where(interaction)
+        game_id, text = await self._host().export(str(channel_id))
+        data = io.BytesIO(text.encode("utf-8"))
+        await interaction.response.send_message(
+            content=f"Every answer of quiz #{game_id}.",
+            file=discord.File(data, filename=f"quiz-{game_id}.csv"),
+            allowed_mentions=flow.no_mentions(),
+        )
+
+
+def event_seconds(event: QuestionOpened) -> float:
+    return (event.deadline - event.opened_at).total_seconds()
+
+
+def _note(text: str) -> discord.Embed:
+    return discord.Embed(description=text, colour=embeds.COLOUR)
+
+
+def _where(interaction: Interaction) -> tuple[int, int]:
+    if interaction.guild_id is None or interaction.channel_id is None:
+        raise PodiumError("Quizzes are played in a server's channels.")
+    return interaction.channel_id, interaction.guild_id
+
+
+# -------------------------------------------------------------------------------------------------- setup
+
+
+def _chain(client: discord.Client, runtime: QuizRuntime) -> None:
+    """Open the database and recover cut-off games when the client connects (after login, before the gateway:
+    `python -m bot sync` logs in without connecting and must not touch running games), and close them with the
+    client. Wraps the client's own `connect` and `close`; never replaces what they do."""
+    connect, close = client.connect, client.close
+
+    async def hooked_connect(*, reconnect: bool = True) -> None:
+        await runtime.start()
+        await connect(reconnect=reconnect)
+
+    async def hooked_close() -> None:
+        await runtime.close()
+        await close()
+
+    client.connect = hooked_connect  # type: ignore[method-assign]
+    client.close = hooked_close  # type: ignore[method-assign]
+
+
+def sport_choices(ctx: BotContext, current: str) -> list[Choice[str]]:
+    sports = sorted({e.sport for e in ctx.podium.index.events.values() if e.sport})
+    key = current.strip().lower()
+    found = [s for s in sports if key in s.lower()]
+    return [Choice(name=embeds.clip(s, embeds.CHOICE_TEXT), value=s[: embeds.CHOICE_TEXT]) for s in found][
+        : embeds.CHOICES
+    ]
+
+
+def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
+    client = tree.client
+    runtime = QuizRuntime(ctx, client)
+    setattr(client, ATTRIBUTE, runtime)
+    client.add_dynamic_items(AnswerButton)
+    _chain(client, runtime)
+    cooldown = user_cooldown(ctx.settings)
+    quiz = app_commands.Group(name="quiz", description="Quiz nights: questions from the results, against the clock")
+
+    @quiz.command(name="start", description="Start a quiz in this channel")
+    @app_commands.describe(
+        sport="Only this sport",
+        games="Only these Games: a year or host city (`1992`, `Barcelona 1992`)",
+        event="Only this event",
+        questions="How many questions (default 10)",
+        seconds="Seconds per question (default 20)",
+        mode="Buttons with four options (default), or typed answers only",
+        difficulty="Only easy, medium or hard questions",
+    )
+    @app_commands.choices(
+        mode=[Choice(name="buttons", value="buttons"), Choice(name="typed", value="typed")],
+        difficulty=[Choice(name=n, value=n) for n in ("easy", "medium", "hard")],
+    )
+    @cooldown
+    async def start(
+        interaction: Interaction,
+        sport: app_commands.Range[str, 1, 60] | None = None,
+        games: app_commands.Range[str, 1, 60] | None = None,
+        event: EventQuery | None = None,
+        questions: app_commands.Range[int, 1, 50] | None = None,
+        seconds: app_commands.Range[int, 5, 300] | None = None,
+        mode: str = "buttons",
+        difficulty: str | None = None,
+    ) -> None:
+        event_id = context_of(interaction).podium.event_id(event) if event else None
+        options = GameOptions(
+            questions=questions or ctx.settings.quiz.default_questions,
+            seconds=float(seconds or ctx.settings.quiz.default_seconds),
+            mode="typed" if mode == "typed" else "buttons",
+            sport=sport,
+            games=games,
+            event_id=event_id,
+            difficulty=DIFFICULTY_BY_NAME[difficulty] if difficulty else None,
+            seed=ctx.settings.quiz.seed,
+        )
+        await runtime.cmd_start(interaction, options)
+
+    @start.autocomplete("sport")
+    async def start_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
+        try:
+            return sport_choices(context_of(interaction), current)
+        except Exception:
+            log.exception("sport autocomplete failed")
+            return []
+
+    @quiz.command(name="answer", description="Answer the question on screen by typing")
+    @app_commands.describe(text="Your answer: a name, a time (1:03.342), a place (3rd), a number...")
+    async def answer(interaction: Interaction, text: app_commands.Range[str, 1, 200]) -> None:
+        await runtime.cmd_answer(interaction, text)
+
+    @quiz.command(name="skip", description="Close this question now (host or Manage Server)")
+    async def skip(interaction: Interaction) -> None:
+        await runtime.cmd_steer(interaction, "skip")
+
+    @quiz.command(name="pause", description="Pause the quiz (host or Manage Server)")
+    async def pause(interaction: Interaction) -> None:
+        await runtime.cmd_steer(interaction, "pause")
+
+    @quiz.command(name="resume", description="Resume a paused quiz (host or Manage Server)")
+    async def resume(interaction: Interaction) -> None:
+        await runtime.cmd_steer(interaction, "resume")
+
+    @quiz.command(name="stop", description="End the quiz now; answers so far count (host or Manage Server)")
+    async def stop(interaction: Interaction) -> None:
+        await runtime.cmd_steer(interaction, "stop")
+
+    @quiz.command(name="scores", description="The scores of this channel's quiz")
+    @cooldown
+    async def scores(interaction: Interaction) -> None:
+        await runtime.cmd_scores(interaction)
+
+    @quiz.command(name="leaderboard", description="This server's best quiz players")
+    @app_commands.describe(period="All time (default) or this month", sport="Only questions about this sport")
+    @app_commands.choices(period=[Choice(name="all time", value="all"), Choice(name="this month", value="month")])
+    @cooldown
+    async def leaderboard(
+        interaction: Interaction, period: str = "all", sport: app_commands.Range[str, 1, 60] | None = None
+    ) -> None:
+        await runtime.cmd_leaderboard(interaction, period, sport)
+
+    @leaderboard.autocomplete("sport")
+    async def leaderboard_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
+        try:
+            return sport_choices(context_of(interaction), current)
+        except Exception:
+            log.exception("sport autocomplete failed")
+            return []
+
+    @quiz.command(name="export", description="Every answer of this channel's last quiz, as CSV")
+    @cooldown
+    async def export(interaction: Interaction) -> None:
+        await runtime.cmd_export(interaction)
+
+    tree.add_command(quiz)
+
+
+__all__ = ["QuizRuntime", "setup"]
