@@ -301,7 +301,9 @@ class QuizRuntime:
             events = await host.tick(str(channel_id), self.now())
             await self._render(stage, events)
             live = host.game_in(str(channel_id))
-            if live is not None and not events:
+            if live is None:  # over (its end may have failed to render): nothing more to show
+                self.stages.pop(channel_id, None)
+            elif not events:
                 await self._countdown(stage, live)
 
     async def _countdown(self, stage: Stage, live: LiveGame) -> None:
