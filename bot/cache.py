@@ -18,10 +18,12 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -81,18 +83,26 @@ def cache_file(cache_dir: Path, pages: Path) -> Path:
     return cache_dir / f"index-{folder}.pickle"
 
 
-def _read(path: Path) -> Any:
-    """A pickle from disk, or None. The garbage collector is paused: millions of new objects, no cycles."""
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No garbage collection while millions of long-lived objects are made: each full collection would walk them
+    all again, for no cycles to find."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-        return None
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def _read(path: Path) -> Any:
+    """A pickle from disk, or None."""
+    try:
+        with paused_gc(), path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+        return None
 
 
 def _write(path: Path, payload: Any) -> None:
@@ -109,9 +119,10 @@ def _write(path: Path, payload: Any) -> None:
 
 def _parse_chunk(paths: list[Path], ref: Reference) -> list[tuple[str, Event | None, list[Problem]]]:
     out: list[tuple[str, Event | None, list[Problem]]] = []
-    for path in paths:
-        event, problems = parse_page(path, ref)
-        out.append((path.name, event, problems))
+    with paused_gc():
+        for path in paths:
+            event, problems = parse_page(path, ref)
+            out.append((path.name, event, problems))
     return out
 
 
@@ -120,11 +131,13 @@ def parse_pages(
 ) -> dict[str, tuple[Event | None, list[Problem]]]:
     """Each page parsed as `load_folder` parses it; in worker processes when there are many."""
     count = workers if workers is not None else min(4, os.cpu_count() or 1)
-    if count < 2 or len(paths) < PARALLEL_FROM:
+    # Workers are forked (no re-import, no `__main__` guard needed), and only from a single-threaded process.
+    forkable = "fork" in get_all_start_methods() and threading.active_count() == 1
+    if count < 2 or len(paths) < PARALLEL_FROM or not forkable:
         return {name: (event, problems) for name, event, problems in _parse_chunk(list(paths), ref)}
     chunks = [list(paths[i :: count * 4]) for i in range(count * 4)]
     out: dict[str, tuple[Event | None, list[Problem]]] = {}
-    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
         for part in pool.map(_parse_chunk, chunks, [ref] * len(chunks)):
             for name, event, problems in part:
                 out[name] = (event, problems)
@@ -165,6 +178,11 @@ def load_index(
     pages: Path, ref: Reference, cache_dir: Path, workers: int | None = None
 ) -> tuple[PodiumIndex, CacheInfo]:
     """The index of a folder of pages, from the cache when it is current, else parsed (and cached)."""
+    with paused_gc():
+        return _load_index(pages, ref, cache_dir, workers)
+
+
+def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | None) -> tuple[PodiumIndex, CacheInfo]:
     if not pages.is_dir():
         return build_index(load_folder(pages, ref), ref), CacheInfo("off", 0, "", None)
     files = page_files(pages)
@@ -212,7 +230,8 @@ def derived(cache_dir: Path, name: str, key: str, build: Callable[[], T]) -> T:
     if isinstance(cached, dict) and cached.get("key") == key:
         value: T = cached["value"]
         return value
-    value = build()
+    with paused_gc():
+        value = build()
     for old in cache_dir.glob(f"{name}-*.pickle"):
         old.unlink(missing_ok=True)  # derived state of older indexes is never read again
     _write(path, {"key": key, "value": value})

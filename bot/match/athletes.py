@@ -12,7 +12,7 @@ ambiguity, shown with the fullest fits first, then the most prominent.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -22,11 +22,39 @@ from bot.match.names import Folder, Shape, query_tokens
 from bot.match.types import MAX_CHOICES
 
 VERIFY_LIMIT = 4000  # candidates checked per stage at most, the most prominent first
+COMPLETE_SCAN = 250  # candidates autocomplete checks when only initials and a prefix were typed
 MAX_COST = 2  # typos, prefixes and nicknames a fit may carry in all
 PREFIX_MIN = 4  # a truncated word counts from this many letters (`hamal` for Hämäläinen)
+# Typo levels: none; typos by word length; and, beside a longer word, also one in a three-letter word.
+EXACT, TYPOS, LOOSE = 0, 1, 2
 SUGGESTIONS = 5
 _BIG = 64  # postings longer than this also get a set, for intersections
 _TOP = MAX_CHOICES  # how many athletes a short prefix keeps, for autocomplete
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A typed token and what it may match: itself, as an initial, a nickname, a prefix, or with typos."""
+
+    text: str
+    initial: bool
+    nicknames: frozenset[str]
+    budget: int  # typo edits allowed
+    prefix_cost: int | None  # the cost of matching as a prefix; None: not allowed
+
+    def cost(self, token: str) -> int | None:
+        typed = self.text
+        if token == typed:
+            return 0
+        if self.initial:
+            return 0 if token.startswith(typed) else None
+        if token in self.nicknames:
+            return 1
+        if self.prefix_cost is not None and token.startswith(typed):
+            return self.prefix_cost
+        if self.budget:
+            return edits(typed, token, self.budget)
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +66,8 @@ class Fit:
 
 
 def _score(cost: int, unmatched: int) -> float:
-    return float(max(0, 100 - 15 * cost - 5 * unmatched))
+    """100 for the whole name, 95 when words of the name were left out; 15 less for each typo, prefix, nickname."""
+    return float(max(0, 100 - 15 * cost - (5 if unmatched else 0)))
 
 
 def prominence_order(index: PodiumIndex) -> list[Athlete]:
@@ -97,17 +126,19 @@ class AthleteMatcher:
         self.top_first = _prefix_tops(first)
 
     # --- resolving ----------------------------------------------------------------------------------------------
-    def resolve(self, query: str) -> tuple[str, list[Fit]]:
-        """(outcome, fits best first); for "none" the fits are suggestions."""
+    def resolve(self, query: str, suggest: bool = True) -> tuple[str, list[Fit]]:
+        """(outcome, fits best first); for "none" the fits are suggestions (when `suggest`)."""
         tokens = query_tokens(query)
         if not any(len(t) > 1 for t in tokens):
             return "none", []  # initials alone name no one
         alternatives = self._alternatives(tokens)
-        fits = self._stage(alternatives, typos=False)
+        fits = self._stage(alternatives, EXACT)
         if not fits:
-            fits = self._stage(alternatives, typos=True)
+            words = [t for t in tokens if len(t) > 1]
+            loose = len(words) >= 2 and any(len(t) >= PREFIX_MIN for t in words)
+            fits = self._stage(alternatives, LOOSE if loose else TYPOS)
         if not fits:
-            return "none", self._suggest(tokens)
+            return "none", self._suggest(tokens) if suggest else []
         best = min(f.cost for f in fits)
         chosen = sorted((f for f in fits if f.cost == best), key=lambda f: (f.unmatched > 0, f.handle))
         return ("match" if len(chosen) == 1 else "ambiguous"), chosen[:MAX_CHOICES]
@@ -122,7 +153,16 @@ class AthleteMatcher:
                 out.append([*tokens[:i], joined, *tokens[i + 2 :]])
         return out
 
-    def _near(self, word: str, typos: bool) -> dict[str, int]:
+    @staticmethod
+    def _budget(word: str, typos: int) -> int:
+        """Edits a typed word may carry at this typo level."""
+        if typos == EXACT:
+            return 0
+        if typos == LOOSE and len(word) == 3 and word.isalpha():
+            return 1
+        return allowed_edits(word)
+
+    def _near(self, word: str, typos: int) -> dict[str, int]:
         """Name tokens a typed word may stand for, with their cost."""
         found: dict[str, int] = {}
         if word in self.vocab:
@@ -131,10 +171,10 @@ class AthleteMatcher:
             if nick in self.vocab:
                 found.setdefault(nick, 1)
         if typos:
-            for token, distance in self.vocab.near(word):
+            for token, distance in self.vocab.near(word, self._budget(word, typos)):
                 if distance < found.get(token, MAX_COST + 1):
                     found[token] = distance
-            if len(word) >= PREFIX_MIN:
+            if len(word) >= PREFIX_MIN or (typos == LOOSE and len(word) == 3):
                 for token in self.vocab.with_prefix(word, limit=200):
                     found.setdefault(token, 1)
         return found
@@ -156,61 +196,79 @@ class AthleteMatcher:
                 return set()
         return result or set()
 
-    def _stage(self, alternatives: list[list[str]], typos: bool) -> list[Fit]:
+    def _stage(self, alternatives: list[list[str]], typos: int) -> list[Fit]:
         fits: dict[int, Fit] = {}
         for tokens in alternatives:
             words = [t for t in tokens if len(t) > 1]
             options = [self._near(w, typos) for w in words]
             if not all(options):
                 continue
-            candidates = self._candidates(options)
-            single = len(tokens) == 1 and not typos
-            for h in islice(sorted(candidates), VERIFY_LIMIT):
-                fit = self._single(h, tokens[0]) if single else self.align(tokens, h, typos)
+            if len(tokens) == 1:
+                self._one_word(options[0], fits)
+                continue
+            prepared = self.prepare(tokens, typos)
+            for h in islice(sorted(self._candidates(options)), VERIFY_LIMIT):
+                fit = self._align(prepared, h)
                 if fit is not None and (h not in fits or fit.cost < fits[h].cost):
                     fits[h] = fit
         return list(fits.values())
 
+    def _one_word(self, option: dict[str, int], fits: dict[int, Fit]) -> None:
+        """A one-word query: every name holding one of the word's readings fits, at that reading's cost. Only the
+        best class is kept, and in it the names of one word first, then the most prominent: enough to list."""
+        best = min(option.values())
+        handles: set[int] = set()
+        for token, cost in option.items():
+            if cost == best:
+                handles.update(self.post[token])
+        ordered = sorted(handles)
+        whole = [h for h in ordered if " " not in self.folded[h]]
+        for h in [*whole, *ordered[: MAX_CHOICES + 1]]:
+            unmatched = len(self.folded[h].split()) - 1
+            fit = Fit(h, best, unmatched, _score(best, unmatched))
+            if h not in fits or fit.cost < fits[h].cost:
+                fits[h] = fit
+
     def shape(self, h: int) -> Shape:
         return Shape(tuple(self.folded[h].split()), self.joins.get(h, ()))
 
-    def _single(self, h: int, word: str) -> Fit:
-        """A one-word query against a name holding that word: an exact fit by construction."""
-        tokens = self.folded[h].split()
-        joins = self.joins.get(h, ())
-        cost = 0 if word in tokens or any(j == word for j, _, _ in joins) else 1
-        used = next((n for j, _, n in joins if j == word), 1)
-        unmatched = len(tokens) - used
-        return Fit(h, cost, unmatched, _score(cost, unmatched))
-
-    def token_cost(self, typed: str, token: str, typos: bool) -> int | None:
-        if typed == token:
-            return 0
-        if len(typed) == 1:
-            return 0 if token.startswith(typed) else None
-        if token in self.nicknames.get(typed, ()):
-            return 1
-        if not typos:
-            return None
-        if len(typed) >= PREFIX_MIN and token.startswith(typed):
-            return 1
-        return edits(typed, token, allowed_edits(typed))
-
-    def align(self, tokens: Sequence[str], h: int, typos: bool, last_prefix: bool = False) -> Fit | None:
-        """The cheapest way to map every query token onto a distinct part of athlete `h`'s name, or None."""
-        shape = self.shape(h)
-        options: list[list[tuple[int, int]]] = []
+    def prepare(self, tokens: Sequence[str], typos: int, last_prefix: bool = False) -> list[Typed]:
+        """What each typed token may match, worked out once per query rather than once per candidate."""
+        out = []
         for k, typed in enumerate(tokens):
+            short_prefix = typos == LOOSE and len(typed) == 3
+            out.append(
+                Typed(
+                    text=typed,
+                    initial=len(typed) == 1,
+                    nicknames=self.nicknames.get(typed, frozenset()),
+                    budget=self._budget(typed, typos) if len(typed) > 1 else 0,
+                    prefix_cost=(
+                        0 if last_prefix and k == len(tokens) - 1
+                        else 1 if typos and (len(typed) >= PREFIX_MIN or short_prefix)
+                        else None
+                    ),
+                )
+            )  # fmt: skip
+        return out
+
+    def align(self, tokens: Sequence[str], h: int, typos: int, last_prefix: bool = False) -> Fit | None:
+        """The cheapest way to map every query token onto a distinct part of athlete `h`'s name, or None."""
+        return self._align(self.prepare(tokens, typos, last_prefix), h)
+
+    def _align(self, prepared: list[Typed], h: int) -> Fit | None:
+        names = self.folded[h].split()
+        joins = self.joins.get(h, ())
+        options: list[list[tuple[int, int]]] = []
+        for typed in prepared:
             found: list[tuple[int, int]] = []
-            for i, token in enumerate(shape.tokens):
-                cost = self.token_cost(typed, token, typos)
-                if cost is None and last_prefix and k == len(tokens) - 1 and token.startswith(typed):
-                    cost = 0
+            for i, token in enumerate(names):
+                cost = typed.cost(token)
                 if cost is not None:
                     found.append((cost, 1 << i))
-            if len(typed) > 1:
-                for joined, start, count in shape.joins:
-                    cost = self.token_cost(typed, joined, typos)
+            if not typed.initial:
+                for joined, start, count in joins:
+                    cost = typed.cost(joined)
                     if cost is not None:
                         found.append((cost, ((1 << count) - 1) << start))
             if not found:
@@ -220,14 +278,14 @@ class AthleteMatcher:
         if best is None or best[0] > MAX_COST:
             return None
         cost, mask = best
-        unmatched = len(shape.tokens) - mask.bit_count()
+        unmatched = len(names) - mask.bit_count()
         return Fit(h, cost, unmatched, _score(cost, unmatched))
 
     def _suggest(self, tokens: list[str]) -> list[Fit]:
         """The closest names when nothing fits: tokens a little further off, ranked by the whole name."""
         pool: set[int] = set()
         for word in (t for t in tokens if len(t) > 1):
-            near = self.vocab.near(word, limit=min(3, allowed_edits(word) + 1)) if len(word) > 3 else []
+            near = self.vocab.near(word, min(3, allowed_edits(word) + 1)) if len(word) > 3 else []
             near += [(t, 1) for t in self.vocab.with_prefix(word[:3], limit=30)]
             for token, _ in near:
                 pool.update(self.post[token][:200])
@@ -257,9 +315,9 @@ class AthleteMatcher:
                 out.setdefault(h, Fit(h, 0, 0, 90.0))
         else:
             self._complete_words(tokens, limit, out)
-        if len(out) < limit and len(last) >= 3:
-            verdict, fits = self.resolve(text)
-            for fit in fits if verdict != "none" else []:
+        if not out and len(last) >= 3:  # nothing starts so: the input may hold a typo
+            _, fits = self.resolve(text, suggest=False)
+            for fit in fits:
                 if len(out) >= limit:
                     break
                 out.setdefault(fit.handle, Fit(fit.handle, fit.cost, fit.unmatched, min(fit.score, 80.0)))
@@ -273,32 +331,57 @@ class AthleteMatcher:
         return _smallest((post[t] for t in vocab.with_prefix(prefix)), limit)
 
     def _complete_words(self, tokens: list[str], limit: int, out: dict[int, Fit]) -> None:
-        """`jose m`: the whole words must fit, the last one is a prefix; names read in order come first."""
+        """`jose m`: the whole words must fit, the last one is a prefix; names read in order come first.
+        Candidates are taken most prominent first and the checking stops early: this runs on every keystroke."""
         words = [t for t in tokens[:-1] if len(t) > 1]
+        last = tokens[-1]
         typed = " ".join(tokens)
+        candidates: Iterable[int]
+        prefixed = self.vocab.with_prefix(last, 300)
         if words:
-            options = [self._near(w, typos=False) for w in words]
-            candidates = self._candidates(options) if all(options) else set()
+            options = [self._near(w, EXACT) for w in words]
+            found = self._candidates(options) if all(options) else set()
+            if len(last) > 1 and found:
+                having: set[int] = set()
+                for token in prefixed:
+                    having.update(self.post[token])
+                found &= having
+            candidates = sorted(found)
         else:  # only initials before the last word: the last word (a prefix) must carry the search
-            candidates = set()
-            for token in self.vocab.with_prefix(tokens[-1], limit=200):
-                candidates.update(self.post[token])
+            candidates = _distinct(heapq.merge(*(self.post[t] for t in prefixed)))
         in_order: list[Fit] = []
         others: list[Fit] = []
-        for h in islice(sorted(candidates), VERIFY_LIMIT):
-            fit = self.align(tokens, h, typos=False, last_prefix=True)
+        prepared = self.prepare(tokens, EXACT, last_prefix=True)
+        for h in islice(candidates, VERIFY_LIMIT if words else COMPLETE_SCAN):
+            if h not in self.joins and not _starts_all(tokens, self.folded[h].split()):
+                continue
+            fit = self._align(prepared, h)
             if fit is None:
                 continue
             if self.folded[h].startswith(typed):
                 in_order.append(Fit(h, fit.cost, fit.unmatched, 100.0))
             else:
                 others.append(Fit(h, fit.cost, fit.unmatched, 90.0))
-            if len(in_order) >= limit:
+            if len(in_order) >= limit or len(in_order) + len(others) >= 3 * limit:
                 break
         for fit in [*in_order, *others]:
             if len(out) >= limit:
                 return
             out.setdefault(fit.handle, fit)
+
+
+def _starts_all(typed: list[str], tokens: list[str]) -> bool:
+    """A quick necessary test: every typed token begins some name token."""
+    return all(any(t.startswith(word) for t in tokens) for word in typed)
+
+
+def _distinct(handles: Iterable[int]) -> Iterator[int]:
+    """Ascending handles without repeats (from a merge of ascending lists)."""
+    last = -1
+    for h in handles:
+        if h != last:
+            last = h
+            yield h
 
 
 def _assign(options: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
@@ -333,8 +416,10 @@ def _smallest(lists: Iterable[list[int]], limit: int) -> list[int]:
 
 
 def _prefix_tops(post: dict[str, list[int]]) -> dict[str, list[int]]:
-    """For every one-letter prefix, the most prominent athletes with a token starting with it."""
+    """For every one- and two-letter prefix, the most prominent athletes with a token starting with it."""
     gathered: dict[str, list[list[int]]] = {}
     for token, handles in post.items():
         gathered.setdefault(token[:1], []).append(handles)
+        if len(token) > 1:
+            gathered.setdefault(token[:2], []).append(handles)
     return {prefix: _smallest(lists, _TOP) for prefix, lists in gathered.items()}

@@ -20,6 +20,7 @@ from bot.match.types import MAX_CHOICES
 from bot.models import Event
 
 SUGGESTIONS = 5
+CAP = 300  # autocomplete looks at the newest this many fitting events at most
 _SEASON_ORDER = {"Summer": 0, "Winter": 1}
 
 
@@ -50,7 +51,8 @@ class EventMatcher:
         sport_words: dict[str, set[str]] = {}
         for alias, sport in grammar.sports.items():
             sport_words.setdefault(sport, set()).update(stem(t) for t in alias.split())
-        self.names: list[frozenset[str]] = []
+        self.names: list[frozenset[str]] = []  # the words of each event's name
+        self.words: list[frozenset[str]] = []  # ... and of its sport, with the sport's other names
         self.sport_of: list[str] = []
         post: dict[str, set[int]] = {}
         self.by_year: dict[int, set[int]] = {}
@@ -62,6 +64,7 @@ class EventMatcher:
             sport = " ".join(query_tokens(event.sport or ""))
             words = set(name) | {stem(t) for t in sport.split()} | sport_words.get(sport, set())
             self.names.append(name)
+            self.words.append(frozenset(words))
             self.sport_of.append(sport)
             for word in words:
                 post.setdefault(word, set()).add(h)
@@ -114,15 +117,19 @@ class EventMatcher:
         return found
 
     # --- resolving ----------------------------------------------------------------------------------------------
-    def resolve(self, text: str) -> tuple[str, list[EventFit]]:
+    def resolve(self, text: str, suggest: bool = True) -> tuple[str, list[EventFit]]:
         q = self.grammar.parse(text)
         if not (q.words or q.years or q.games or q.season or q.sports or q.gender):
             return "none", []
         fits = self._fits(q, typos=False)
         if not fits:
+            literal = self.grammar.parse(text, literal=True)  # `10k` as 10 kilometres, not 10,000 metres
+            if literal.words != q.words:
+                fits = self._fits(literal, typos=False)
+        if not fits:
             fits = self._fits(q, typos=True)
         if not fits:
-            return "none", self._suggest(q, text)
+            return "none", self._suggest(q, text) if suggest else []
         fewest = min(f.edits for f in fits)
         fits = [f for f in fits if f.edits == fewest]
         most = max(f.name_hits for f in fits)
@@ -132,7 +139,8 @@ class EventMatcher:
         fits.sort(key=lambda f: f.handle)
         return ("match" if len(fits) == 1 else "ambiguous"), fits[:MAX_CHOICES]
 
-    def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None) -> list[EventFit]:
+    def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None, cap: int | None = None) -> list[EventFit]:
+        """The events fitting a query (`cap`: only the newest that many, for autocomplete)."""
         allowed = self._filtered(q)
         options = [self._word(w, typos) for w in q.words]
         if prefix:
@@ -149,22 +157,20 @@ class EventMatcher:
                 return []
         if candidates is None:
             return []
-        fits: list[EventFit] = []
-        for h in sorted(candidates):
-            fits.append(self._fit(h, options))
-        return fits
+        return [self._fit(h, options) for h in islice(sorted(candidates), cap)]
 
     def _fit(self, h: int, options: list[dict[str, int]]) -> EventFit:
         name = self.names[h]
-        post_h = self.post
+        words = self.words[h]
         named: set[str] = set()
         cost = 0
         hits = 0
         for option in options:
             # The cheapest of this word's readings that the event holds, preferring one in its name.
             best: tuple[int, int, str] | None = None
-            for token, distance in option.items():
-                if h not in post_h[token]:
+            for token in words:
+                distance = option.get(token)
+                if distance is None:
                     continue
                 key = (distance, 0 if token in name else 1, token)
                 if best is None or key < best:
@@ -200,13 +206,13 @@ class EventMatcher:
         partial = q.partial
         fits: list[EventFit] = []
         if partial is None:
-            fits = self._fits(q, typos=False) if (q.words or self._filtered(q) is not None) else []
+            fits = self._fits(q, typos=False, cap=CAP) if (q.words or self._filtered(q) is not None) else []
             if not fits and q.words:
-                fits = self._fits(q, typos=True)
+                fits = self._fits(q, typos=True, cap=CAP)
         else:
             fits = self._complete_partial(q, partial, limit)
         if not fits and len(" ".join(query_tokens(text))) >= 3:
-            verdict, found = self.resolve(text)
+            verdict, found = self.resolve(text, suggest=False)
             fits = found if verdict != "none" else []
         fits.sort(key=lambda f: (not f.complete, -f.name_hits, f.handle))
         return fits[:limit]
@@ -224,13 +230,16 @@ class EventMatcher:
                 merged = games if q.games is None else q.games | games
                 readings.append(EventQuery(q.years, merged, q.season, q.gender, q.sports, q.words))
                 break
+        if partial in self.grammar.aliases:  # `kilo` is already a whole nickname
+            words = [*q.words, *(stem(w) for w in self.grammar.aliases[partial])]
+            readings.append(EventQuery(q.years, q.games, q.season, q.gender, q.sports, words))
         for token, gender in GENDER_WORDS.items():
             if len(partial) >= 3 and token.startswith(partial) and q.gender is None:
                 readings.append(EventQuery(q.years, q.games, q.season, gender, q.sports, q.words))
                 break
-        word_fits = self._fits(q, typos=False, prefix=partial)
+        word_fits = self._fits(q, typos=False, prefix=partial, cap=CAP)
         for reading in readings:
-            for fit in islice(self._fits(reading, typos=False), 4 * limit):
+            for fit in self._fits(reading, typos=False, cap=CAP):
                 if fit.handle not in seen:
                     seen.add(fit.handle)
                     found.append(fit)

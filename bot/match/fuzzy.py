@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 def allowed_edits(token: str) -> int:
     """Edits a typed token may carry: none for 1–3 letters, one for 4–5, two from 6 on. Digits never."""
-    if any(ch.isdigit() for ch in token):
+    if not token.isalpha():
         return 0
     n = len(token)
     return 0 if n <= 3 else 1 if n <= 5 else 2
@@ -38,15 +38,21 @@ def ranked(query: str, texts: list[str], limit: int) -> list[tuple[int, float]]:
 
 
 class Vocabulary:
-    """Distinct tokens, sorted for prefix ranges and grouped by length for typo search."""
+    """Distinct tokens, sorted for prefix ranges, and grouped for typo search by (first letter, length) and by
+    (last two letters, length): a typo is looked for among words sharing the first letter or the last two, so the
+    work per lookup is a small slice of the vocabulary. (Typos at both ends of a word at once are not found;
+    people rarely make them.)"""
 
     def __init__(self, tokens: Iterable[str]) -> None:
         self.sorted = sorted(set(tokens))
         self.known = frozenset(self.sorted)
-        by_length: dict[int, list[str]] = {}
+        by_first: dict[tuple[str, int], list[str]] = {}
+        by_last: dict[tuple[str, int], list[str]] = {}
         for token in self.sorted:
-            by_length.setdefault(len(token), []).append(token)
-        self.by_length = by_length
+            by_first.setdefault((token[:1], len(token)), []).append(token)
+            by_last.setdefault((token[-2:], len(token)), []).append(token)
+        self.by_first = by_first
+        self.by_last = by_last
 
     def __contains__(self, token: object) -> bool:
         return token in self.known
@@ -61,19 +67,18 @@ class Vocabulary:
             out.append(token)
         return out
 
-    def near(self, token: str, limit: int | None = None) -> list[tuple[str, int]]:
-        """Tokens within the allowed edits of `token` (itself included, with 0), closest first."""
-        budget = allowed_edits(token) if limit is None else limit
+    def near(self, token: str, budget: int | None = None) -> list[tuple[str, int]]:
+        """Tokens within `budget` edits (default: the allowed edits) of `token`, itself included, closest first."""
+        budget = allowed_edits(token) if budget is None else budget
         if budget == 0:
             return [(token, 0)] if token in self.known else []
-        out: list[tuple[str, int]] = []
-        for length in range(len(token) - budget, len(token) + budget + 1):
-            bucket = self.by_length.get(length)
-            if not bucket:
-                continue
-            for found, distance, _ in process.extract(
-                token, bucket, scorer=OSA.distance, score_cutoff=budget, limit=None
-            ):
-                out.append((found, int(distance)))
-        out.sort(key=lambda item: item[1])
-        return out
+        out: dict[str, int] = {}
+        for length in range(max(1, len(token) - budget), len(token) + budget + 1):
+            for bucket in (self.by_first.get((token[:1], length)), self.by_last.get((token[-2:], length))):
+                if not bucket:
+                    continue
+                for found, distance, _ in process.extract(
+                    token, bucket, scorer=OSA.distance, score_cutoff=budget, limit=None
+                ):
+                    out[found] = int(distance)
+        return sorted(out.items(), key=lambda item: item[1])

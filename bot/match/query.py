@@ -65,8 +65,9 @@ class QueryGrammar:
         aliases = {alias: query_tokens(expansion) for alias, expansion in ref.event_aliases.items() if alias}
         return cls(places, sports, aliases)
 
-    def parse(self, text: str, partial: bool = False) -> EventQuery:
-        """Read `text`; with `partial`, the last token is kept aside as a prefix still being typed."""
+    def parse(self, text: str, partial: bool = False, literal: bool = False) -> EventQuery:
+        """Read `text`; with `partial`, the last token is kept aside as a prefix still being typed. With `literal`,
+        a number with a unit (`10k`) is read as written (10 kilometres) rather than as its nickname (10,000 m)."""
         tokens = query_tokens(text)
         out = EventQuery()
         if partial and tokens and not text[-1:].isspace():
@@ -74,7 +75,7 @@ class QueryGrammar:
         words: list[str] = []
         i = 0
         while i < len(tokens):
-            taken = self._phrase(tokens, i, out, words)
+            taken = self._phrase(tokens, i, out, words, literal)
             if taken:
                 i += taken
                 continue
@@ -99,10 +100,12 @@ class QueryGrammar:
         out.words = [stem(w) for w in words]
         return out
 
-    def _phrase(self, tokens: list[str], i: int, out: EventQuery, words: list[str]) -> int:
+    def _phrase(self, tokens: list[str], i: int, out: EventQuery, words: list[str], literal: bool) -> int:
         """Take the longest phrase starting at `i` that is a host city, an event alias or a sport phrase."""
         for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
             key = " ".join(tokens[i : i + n])
+            if literal and n == 1 and _NUMBER_UNIT.match(key):
+                return 0
             if key in self.aliases and not (n == 1 and _YEAR.match(key)):
                 words.extend(self.aliases[key])
                 return n

@@ -1,0 +1,76 @@
+"""`python -m bot.bench generate|run|scale|quality`: the corpus generator, the benchmark and the quality suite."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.bench", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="write a corpus of generated pages")
+    gen.add_argument("folder", type=Path)
+    gen.add_argument("--pages", type=int, default=7500)
+    gen.add_argument("--seed", type=int, default=1)
+    run = sub.add_parser("run", help="cold/warm start, latency, quality and memory on a folder of pages")
+    run.add_argument("folder", type=Path)
+    run.add_argument("--queries", type=int, default=400)
+    run.add_argument("--seed", type=int, default=7)
+    run.add_argument("--json", action="store_true")
+    scale = sub.add_parser("scale", help="generate and run at several sizes; print how each figure grows")
+    scale.add_argument("--sizes", default="1000,7500,30000")
+    scale.add_argument("--root", type=Path, default=Path("/tmp/podium-scale"))
+    scale.add_argument("--queries", type=int, default=300)
+    scale.add_argument("--seed", type=int, default=7)
+    sub.add_parser("quality", help="the quality suite's accuracy")
+    probe = sub.add_parser("probe", help=argparse.SUPPRESS)
+    probe.add_argument("folder", type=Path)
+    probe.add_argument("--cache", type=Path, required=True)
+    probe.add_argument("--fresh", action="store_true")
+    probe.add_argument("--queries", type=int, default=0)
+    probe.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+
+    if args.command == "generate":
+        from bot.bench.generate import generate
+
+        corpus = generate(args.folder, args.pages, args.seed)
+        print(f"{corpus.pages} pages, {corpus.rows} result rows, {corpus.athletes} athletes in {args.folder}")
+        return 0
+    if args.command == "probe":
+        from bot.bench.run import probe as run_probe
+
+        print(json.dumps(run_probe(args.folder, args.cache, args.fresh, args.queries, args.seed)))
+        return 0
+    if args.command == "run":
+        from bot.bench.run import render
+        from bot.bench.run import run as run_bench
+
+        results = run_bench(args.folder, args.queries, args.seed)
+        print(json.dumps(results, indent=2) if args.json else render(results))
+        return 0
+    if args.command == "scale":
+        from bot.bench.generate import generate
+        from bot.bench.run import scale as run_scale
+
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        print(run_scale(sizes, args.root, args.queries, args.seed, lambda d, n: generate(d, n, 1)))
+        return 0
+    from bot.bench.quality import load_cases, quality_podium, report
+
+    cases = load_cases()
+    with quality_podium() as podium:
+        passed, failures = report(podium, cases)
+    for failure in failures:
+        print(failure)
+    kinds = {k: sum(1 for c in cases if c.kind == k) for k in ("athlete", "event")}
+    print(f"quality: {passed}/{len(cases)} right ({100 * passed / max(1, len(cases)):.1f}%), {kinds}")
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
