@@ -30,7 +30,7 @@ NATIONS: tuple[tuple[str, str, float, str], ...] = (
     ("CHN", "zh_CN", 6, "family_first"), ("JPN", "ja_JP", 4, "family_first"), ("KOR", "ko_KR", 4, "korean"),
 )  # fmt: skip
 
-_POOL = {"first": 700, "last": 1500}
+_POOL = {"first": 300, "last": 600}
 # Korean family names as English pages write them (a plain transliteration would give `I` for 이).
 _KOREAN_FAMILY = {
     "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho", "윤": "Yoon",
