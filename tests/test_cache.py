@@ -1,0 +1,98 @@
+"""The on-disk cache of the parsed index: warm starts, pages that change, stale or broken cache files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot import cache
+from bot.core import Podium
+from bot.reference import DATA_DIR, Reference, load_reference
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    shutil.copytree(DATA_DIR / "pages", folder)
+    return folder
+
+
+def test_cold_then_warm_with_the_same_index(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    cold = Podium.load(pages, cache_dir=store)
+    warm = Podium.load(pages, cache_dir=store)
+    assert cold.cache is not None and warm.cache is not None
+    assert (cold.cache.mode, cold.cache.parsed) == ("cold", 3)
+    assert (warm.cache.mode, warm.cache.parsed) == ("warm", 0)
+    assert warm.export() == cold.export() == Podium.load(pages).export()
+    assert warm.resolve("athlete", "Moreno").model_dump() == cold.resolve("athlete", "Moreno").model_dump()
+    assert sorted(p.name.split("-")[0] for p in store.iterdir()) == ["index", "matcher"]
+
+
+def test_a_changed_page_is_parsed_again_alone(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    Podium.load(pages, cache_dir=store)
+    page = pages / "cycling_1932_mens_track_time_trial.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("Luigi Consonni", "Luigi Consonnini"), encoding="utf-8")
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    again = Podium.load(pages, cache_dir=store)
+    assert again.cache is not None and (again.cache.mode, again.cache.parsed) == ("partial", 1)
+    assert again.resolve("athlete", "Consonnini").candidates[0].name == "Luigi Consonnini"
+    (pages / "athletics_1992_mens_20km_walk.txt").unlink()
+    fewer = Podium.load(pages, cache_dir=store)
+    assert fewer.cache is not None and fewer.cache.mode == "partial" and len(fewer.index.events) == 2
+    assert fewer.resolve("athlete", "Héctor Moreno").outcome == "none"
+
+
+def test_a_broken_cache_file_costs_only_a_parse(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    first = Podium.load(pages, cache_dir=store)
+    assert first.cache is not None and first.cache.path is not None
+    first.cache.path.write_bytes(b"not a pickle")
+    for matcher_file in store.glob("matcher-*"):
+        matcher_file.write_bytes(b"\x80\x05garbage")
+    again = Podium.load(pages, cache_dir=store)
+    assert again.cache is not None and again.cache.mode == "cold"
+    assert again.resolve("event", "1992 time trial").outcome == "match"
+
+
+def test_other_reference_data_means_a_new_parse(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    Podium.load(pages, cache_dir=store)
+    ref = load_reference()
+    ref.nations.pop("ESP")
+    other = Podium.load(pages, reference=ref, cache_dir=store)
+    assert other.cache is not None and other.cache.mode == "cold"
+
+
+def test_not_a_folder_is_not_cached(tmp_path: Path) -> None:
+    podium = Podium.load(tmp_path / "missing", cache_dir=tmp_path / "cache")
+    assert podium.cache is not None and podium.cache.mode == "off" and podium.problems
+
+
+def test_parallel_parse_gives_what_a_sequential_parse_gives(
+    pages: Path, reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = sorted(pages.iterdir())
+    sequential = cache.parse_pages(files, reference, workers=1)
+    monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
+    parallel = cache.parse_pages(files, reference, workers=2)
+    assert {k: (e.model_dump() if e else None, p) for k, (e, p) in parallel.items()} == {
+        k: (e.model_dump() if e else None, p) for k, (e, p) in sequential.items()
+    }
+
+
+def test_derived_state_is_rebuilt_for_another_key(tmp_path: Path) -> None:
+    built: list[str] = []
+
+    def build(value: str) -> str:
+        built.append(value)
+        return value
+
+    assert cache.derived(tmp_path, "thing", "k1", lambda: build("one")) == "one"
+    assert cache.derived(tmp_path, "thing", "k1", lambda: build("again")) == "one"
+    assert cache.derived(tmp_path, "thing", "k2", lambda: build("two")) == "two"
+    assert built == ["one", "two"] and len(list(tmp_path.glob("thing-*"))) == 1
