@@ -23,6 +23,7 @@ from bot.match.types import MAX_CHOICES
 
 VERIFY_LIMIT = 4000  # candidates checked per stage at most, the most prominent first
 COMPLETE_SCAN = 250  # candidates autocomplete checks when only initials and a prefix were typed
+MAX_WORDS = 8  # a name is never longer; longer input is not searched
 MAX_COST = 2  # typos, prefixes and nicknames a fit may carry in all
 PREFIX_MIN = 4  # a truncated word counts from this many letters (`hamal` for Hämäläinen)
 # Typo levels: none; typos by word length; and, beside a longer word, also one in a three-letter word.
@@ -129,8 +130,8 @@ class AthleteMatcher:
     def resolve(self, query: str, suggest: bool = True) -> tuple[str, list[Fit]]:
         """(outcome, fits best first); for "none" the fits are suggestions (when `suggest`)."""
         tokens = query_tokens(query)
-        if not any(len(t) > 1 for t in tokens):
-            return "none", []  # initials alone name no one
+        if not any(len(t) > 1 for t in tokens) or len(tokens) > MAX_WORDS:
+            return "none", []  # initials alone name no one; nor does a sentence
         alternatives = self._alternatives(tokens)
         fits = self._stage(alternatives, EXACT)
         if not fits:
@@ -300,7 +301,7 @@ class AthleteMatcher:
     def complete(self, text: str, limit: int) -> list[Fit]:
         """Names for partial input: names starting with it, then names with a word starting with it, then
         names the input fits with typos; most prominent first within each."""
-        tokens = query_tokens(text)
+        tokens = query_tokens(text)[:MAX_WORDS]
         limit = max(0, min(limit, MAX_CHOICES))
         if not tokens:
             return [Fit(h, 0, 0, 100.0) for h in range(min(limit, len(self.ids)))]

@@ -118,3 +118,10 @@ def test_a_matcher_can_be_built_directly(tmp_path: Path) -> None:
     matcher = Podium.load(tmp_path).matcher
     assert matcher.resolve_athlete("ondrej synek").outcome == "match"
     assert matcher.resolve_event("single sculls 2008").outcome == "match"
+
+
+def test_long_input_is_bounded(qpodium: Podium) -> None:
+    text = " ".join(["moreno"] * 300)
+    assert qpodium.matcher.resolve_athlete(text).outcome == "none"
+    assert len(qpodium.matcher.complete_athlete(text)) <= 25
+    assert qpodium.matcher.resolve_event(text).outcome in ("none", "match", "ambiguous")
