@@ -58,6 +58,7 @@ class Line(BaseModel):
     # The result as a number in its unit (seconds, metres, points), for charts and comparisons.
     value: float | None = None
     unit: Unit | None = None
+    precision: int = 0
 
 
 class RoundAnswer(BaseModel):
@@ -128,14 +129,18 @@ def rank_text(row: ResultRow) -> str:
 
 
 def _winner_value(rnd: Round) -> float | None:
-    ranked = [r for r in rnd.results if r.value is not None and r.status is None]
-    firsts = [r for r in ranked if r.rank == 1]
+    """The value gaps are measured from: the rank-1 row's. No gaps when the winner's value is unknown, and the
+    best value only when the table ranks no one at all."""
+    firsts = [r for r in rnd.results if r.rank == 1 and r.status is None]
     if firsts:
         return firsts[0].value
-    if not ranked:
+    if any(r.rank is not None for r in rnd.results):
         return None
-    values = [r.value for r in ranked if r.value is not None]
-    return min(values) if ranked[0].unit == "s" else max(values)
+    values = [r.value for r in rnd.results if r.value is not None and r.status is None]
+    if not values:
+        return None
+    unit = next(r.unit for r in rnd.results if r.value is not None)
+    return min(values) if unit == "s" else max(values)
 
 
 def line_of(index: PodiumIndex, row: ResultRow, best: float | None) -> Line:
@@ -149,7 +154,7 @@ def line_of(index: PodiumIndex, row: ResultRow, best: float | None) -> Line:
         members=row.members, nation=row.nation, nation_name=nation.name if nation else None,
         flag=nation.flag if nation else None, result=row.result, gap=gap, status=row.status,
         status_text=STATUS_TEXT.get(row.status or ""), medal=row.medal, splits=row.splits, notes=row.notes,
-        extra=row.extra, correction=row.correction, value=row.value, unit=row.unit,
+        extra=row.extra, correction=row.correction, value=row.value, unit=row.unit, precision=row.precision,
     )  # fmt: skip
 
 

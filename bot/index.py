@@ -89,7 +89,8 @@ def build_index(load: LoadResult, reference: Reference) -> PodiumIndex:
         events[eid] = event
         for rnd in event.rounds:
             for row in rnd.results:
-                people = row.members if event.team and row.members else [] if event.team else [row.name]
+                # A team row stands for its members; an individual row for the athlete it names.
+                people = row.members if row.members else ([] if event.team else [row.name])
                 for person in people:
                     if not normalize(person):
                         continue

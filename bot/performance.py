@@ -84,12 +84,35 @@ def parse_performance(text: str, default_unit: Unit | None) -> Performance | Non
     return None
 
 
+_TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
+_WIND = re.compile(r"^[+-−]?\d+(?:[.,]\d+)?$")
+_MARKERS = ("*", "†", "‡", "#")
+
+
 def split_notes(cell: str) -> tuple[str, list[str]]:
-    """`10.21 Q` -> (`10.21`, [`Q`]); annotations in brackets are kept as notes too."""
-    tokens = cell.replace("(", " ").replace(")", " ").split()
+    """Separate a result cell's value from what is written beside it.
+
+    `10.21 Q` -> (`10.21`, [`Q`]); `3:32.07 WR, OR` -> (`3:32.07`, [`WR`, `OR`]); `8.72 m (+1.2)` ->
+    (`8.72 m`, [`wind +1.2`]); `1:13.0*` -> (`1:13.0`, [`*`]); `8.20 w` -> (`8.20`, [`w`] (wind-assisted)).
+    """
+    text = cell.strip()
     notes: list[str] = []
-    while tokens and tokens[-1] in NOTE_TOKENS:
+    while True:
+        bracket = _TRAILING_BRACKET.search(text)
+        if not bracket or not text[: bracket.start()].strip():
+            break
+        inner = bracket.group(1).strip()
+        if _WIND.match(inner):
+            notes.insert(0, f"wind {inner}")
+        else:
+            notes[:0] = [t for t in re.split(r"[\s,]+", inner) if t]
+        text = text[: bracket.start()].rstrip()
+    tokens = text.replace(",", " ").split()
+    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w"):
         notes.insert(0, tokens.pop())
+    if tokens and len(tokens[-1]) > 1 and tokens[-1].endswith(_MARKERS):
+        notes.insert(0, tokens[-1][-1])
+        tokens[-1] = tokens[-1][:-1]
     return " ".join(tokens), notes
 
 

@@ -11,6 +11,7 @@ from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAn
 from bot.compare import CompareAnswer
 from bot.errors import Ambiguous, NotFound, PodiumError
 from bot.match import Resolution
+from bot.performance import format_value
 
 MEDAL_MARK = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
 
@@ -59,7 +60,9 @@ def render_event(answer: EventAnswer) -> RenderableType:
             table.add_column(col, overflow="fold")
         for line in rnd.lines:
             inferred |= line.rank_inferred
-            splits = [f"{line.splits[k]:g}" if k in line.splits else "" for k in split_labels]
+            splits = [
+                format_value(line.splits[k], "s", line.precision) if k in line.splits else "" for k in split_labels
+            ]
             table.add_row(
                 _rank(line),
                 line.name,
@@ -169,7 +172,8 @@ def render_compare(answer: CompareAnswer) -> RenderableType:
             winner = answer.a_name if meeting.ahead == "a" else answer.b_name
             parts.append(Text(f"Ahead: {winner}" + (f" by {meeting.gap}" if meeting.gap else ""), style="dim"))
         for split in meeting.splits:
-            parts.append(Text(f"  {split.label}: {split.a:g} vs {split.b:g} ({split.diff_text})", style="dim"))
+            a, b = (format_value(v, "s", meeting.a.line.precision) for v in (split.a, split.b))
+            parts.append(Text(f"  {split.label}: {a} vs {b} ({split.diff_text})", style="dim"))
     return Group(*parts)
 
 

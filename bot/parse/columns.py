@@ -51,13 +51,28 @@ STATUS_WORDS: dict[str, str] = {
 DASHES = {"—", "–", "-", "−", "―"}
 
 
+def _person_column(key: str) -> bool:
+    """`Athlete`, `Athlete(s)`, `Athlete name`, `Swimmer name`, `Rider(s)`, `Name`: a column of people."""
+    words = key.replace(" s ", " ").removesuffix(" s").split()
+    if not words or key in MEMBER_WORDS:
+        return False
+    head = words[0]
+    return (
+        key in NAME_WORDS
+        or head in NAME_WORDS
+        or (head.rstrip("s") in NAME_WORDS and len(words) > 1)
+        or words[-1] == "name"
+        or (len(words) == 1 and head.rstrip("s") in NAME_WORDS and f"{head}" not in MEMBER_WORDS)
+    )
+
+
 def classify(header: str) -> Col:
     key = normalize(header)
     if key in RANK_WORDS or header.strip() == "#":
         return Col.RANK
     if key in LEAD_WORDS:
         return Col.LEAD
-    if key in NAME_WORDS or (key.rstrip("s") in NAME_WORDS and key not in MEMBER_WORDS):
+    if _person_column(key):
         return Col.NAME
     if key in MEMBER_WORDS or key.startswith("athletes") or key.startswith("team members"):
         return Col.MEMBERS

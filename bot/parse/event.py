@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from bot.models import MEDAL_ORDER, Event, MedalEntry, Problem, Record, ResultRow, Round
-from bot.parse.columns import status_of
+from bot.parse.columns import Col, classify, status_of
 from bot.parse.page import PageError, RawPage, Section
 from bot.parse.plausibility import correct_time, event_distance
 from bot.parse.records import read_records
@@ -255,7 +255,9 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
             labels, first_row = merged_header(table)
             layout = layout_of(labels)
             if layout is None:
-                if len(table.rows) > 1 and ("result" in top or "final" in top):
+                # A table that ranks or times something but names no one is reported, never skipped in silence.
+                meant_as_results = any(classify(c) in (Col.RANK, Col.RESULT) for c in labels)
+                if len(table.rows) > first_row and (meant_as_results or "result" in top or "final" in top):
                     problems.append(
                         Problem(file=file, line=table.line, message=f"results table header not understood: {labels}")
                     )

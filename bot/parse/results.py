@@ -213,11 +213,16 @@ def read_results(
             )
             continue
 
+        crew = _members(name) if not layout.team else []
+        if len(crew) >= 3 and all(fit(Col.NAME, m) > 0 for m in crew):
+            name = ""  # a crew or relay listed in the athlete column: named by the caller from nation or members
+        else:
+            crew = []
         written_nation = None
         suffix = _NOC_SUFFIX.match(name)
         if suffix and not layout.team:
             name, written_nation = suffix.group(1), suffix.group(2)  # `Carl Lewis (USA)`
-        row = ResultRow(line=raw.line, rank=None, name=name, shifted=bool(aligned.shift))
+        row = ResultRow(line=raw.line, rank=None, name=name, shifted=bool(aligned.shift), members=crew)
         if written_nation:
             row.extra["nation as written"] = written_nation
         rank_text = aligned.cells.get(rank_col, "").strip() if rank_col is not None else ""
@@ -230,15 +235,11 @@ def read_results(
         if rank_text in DASHES and rank_text:
             row.group = rank_text
         status = status_of(rank_text)
+        if rank_text and rank is None and status is None and rank_text not in DASHES and not aligned.shift:
+            row.extra["rank as written"] = rank_text
+            problems.append(Problem(file=file, line=raw.line, message=f"rank cell not understood: '{rank_text}'"))
 
-        if aligned.shift and rank_col is not None and rank_col < aligned.shift and rows:
-            above = rows[-1]
-            if above.rank is not None:
-                row.tied = above.tied = True
-            elif above.group:
-                row.group = above.group
-            if above.status and above.status != "unknown":
-                status = above.status
+        inherits_rank = bool(aligned.shift and rank_col is not None and rank_col < aligned.shift and rows)
 
         notes: list[str] = []
         perf: Performance | None = None
@@ -253,6 +254,26 @@ def read_results(
                     perf = parse_performance(value_text, unit)
         if perf is not None:
             row.value, row.unit, row.precision = perf.value, perf.unit, perf.precision
+        elif row.result and status is None and re.search(r"\d", row.result):
+            problems.append(Problem(file=file, line=raw.line, message=f"result not understood: '{row.result}'"))
+        if inherits_rank:
+            above = rows[-1]
+            if above.rank is not None:
+                if above.value == row.value and above.result == row.result:
+                    row.tied = above.tied = True  # the rank cell spanned both rows: a tie
+                else:
+                    row.rank = None
+                    problems.append(
+                        Problem(
+                            file=file,
+                            line=raw.line,
+                            message=f"row lacks its rank cell but its result differs from the row above: {raw.cells}",
+                        )
+                    )
+            elif above.group:
+                row.group = above.group
+            if above.status and above.status != "unknown" and status is None and row.result is None:
+                status = above.status
 
         split_cells: list[tuple[str, str]] = []
         for col, text in sorted(aligned.cells.items()):

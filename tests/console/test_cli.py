@@ -164,3 +164,15 @@ def test_chart_writes_a_png(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     code, out = run(capsys, "chart", "1992 time trial", "--out", str(out_file))
     assert code == 0 and "gaps chart written" in out
     assert out_file.read_bytes().startswith(b"\x89PNG")
+
+
+def test_no_gaps_when_the_winners_result_is_unknown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = pages.page(
+        "Athletics at the 1904 Summer Olympics – Men's 60 metres",
+        {},
+        "==Final==\n| Rank | Athlete | Time |\n| 1 | Archie Hahn | Unknown |\n| 2 | William Hogenson | 7.2 |",
+    )
+    (tmp_path / "60m.txt").write_text(page, encoding="utf-8")
+    code, out = run(capsys, "event", "--json", "--data", str(tmp_path), "60 metres")
+    lines = json.loads(out)["rounds"][0]["lines"]
+    assert code == 0 and [line["gap"] for line in lines] == [None, None]

@@ -222,3 +222,73 @@ def test_a_parser_defect_on_one_page_does_not_stop_the_others(
     result = load_folder(tmp_path, reference)
     assert [e.file for e in result.events] == ["b.txt"]
     assert [(p.file, p.message) for p in result.problems] == [("a.txt", "page could not be parsed (KeyError)")]
+
+
+@pytest.mark.parametrize("header", ["Athlete(s)", "Athlete name", "Swimmer name", "Rider(s)", "Runner name"])
+def test_person_column_spellings_keep_individual_events_individual(header: str, reference: Reference) -> None:
+    body = f"==Heats==\n| Rank | {header} | Nation | Time |\n| 1 | Michael Johnson | USA | 43.49 |"
+    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 400 metres", {}, body), reference)
+    assert problems == [] and not event.team
+    row = event.rounds[0].results[0]
+    assert (row.name, row.nation, row.value) == ("Michael Johnson", "USA", 43.49)
+
+
+def test_relay_runners_listed_in_the_athlete_column_are_members(reference: Reference) -> None:
+    body = (
+        "==Final==\n| Rank | Nation | Athletes | Time |\n"
+        "| 1 | United States | Marsh, Burrell, Mitchell, Lewis | 37.40 |"
+    )
+    title = "Athletics at the 1992 Summer Olympics – Men's 4 × 100 metres relay"
+    event, _ = parse(pages.page(title, {}, body), reference)
+    row = event.rounds[0].results[0]
+    assert (row.name, row.nation, row.members) == ("United States", "USA", ["Marsh", "Burrell", "Mitchell", "Lewis"])
+
+
+def test_a_table_with_ranks_but_no_names_is_reported(reference: Reference) -> None:
+    body = "==Heats==\n| Rank | Who | Time |\n| 1 | Somebody | 10.00 |\n| 2 | Another | 10.10 |"
+    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
+    assert [p.message.split(":")[0] for p in problems] == [
+        "results table header not understood",
+        "no results table found",
+    ]
+
+
+def test_result_cells_with_wind_markers_and_several_notes(reference: Reference) -> None:
+    body = """
+==Final==
+| Rank | Athlete | Mark |
+| 1 | Long Jumper | 8.72 m (+1.2) |
+| 2 | Windy Jumper | 8.20 w |
+| 3 | Star Jumper | 8.10* |
+| 4 | Record Jumper | 8.05 WR, OR |
+| 5 | Bad Mark | 8..1 |
+"""
+    event, problems = parse(pages.page("Athletics at the 1988 Summer Olympics – Men's long jump", {}, body), reference)
+    rows = event.rounds[0].results
+    assert [(r.value, r.notes) for r in rows[:4]] == [
+        (8.72, ["wind +1.2"]),
+        (8.20, ["w"]),
+        (8.10, ["*"]),
+        (8.05, ["WR", "OR"]),
+    ]
+    assert (rows[4].result, rows[4].value) == ("8..1", None)
+    assert [p.message for p in problems] == ["result not understood: '8..1'"]
+
+
+def test_a_shifted_row_with_a_different_result_is_not_a_tie(reference: Reference) -> None:
+    body = """
+==Results==
+| Rank | Lane | Athlete | Time |
+| 4 | 3 | First Runner | 10.04 |
+| 5 | Second Runner | 10.11 | |
+| zz | 6 | Third Runner | 10.20 |
+"""
+    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
+    first, second, third = event.rounds[0].results
+    assert (first.rank, first.tied) == (4, False)
+    assert (second.rank, second.tied, second.value) == (None, False, 10.11)
+    assert (third.rank, third.extra["rank as written"]) == (None, "zz")
+    assert [p.message.split(":")[0] for p in problems] == [
+        "row lacks its rank cell but its result differs from the row above",
+        "rank cell not understood",
+    ]
