@@ -246,7 +246,7 @@ def test_relay_runners_listed_in_the_athlete_column_are_members(reference: Refer
 
 def test_a_table_with_ranks_but_no_names_is_reported(reference: Reference) -> None:
     body = "==Heats==\n| Rank | Who | Time |\n| 1 | Somebody | 10.00 |\n| 2 | Another | 10.10 |"
-    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
+    _, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
     assert [p.message.split(":")[0] for p in problems] == [
         "results table header not understood",
         "no results table found",
