@@ -30,6 +30,7 @@ from bot.quiz.session import (
     QuizStateError,
     Standing,
 )
+from bot.storage.engine import StorageError
 from bot.storage.repository import ChannelBusy, InterruptedGame, LeaderRow, Period, QuizRepository
 
 Mode = Literal["buttons", "typed"]
@@ -182,17 +183,26 @@ class QuizHost:
         choice: int | None = None,
         text: str | None = None,
     ) -> AnswerOutcome:
-        """A player's answer, written to the database before this returns (so before it is acknowledged)."""
+        """A player's answer, written to the database before this returns (so before it is acknowledged).
+
+        The answer is judged and scored first without touching the game, then written, and only once it is stored
+        does it count in the game: a failed write changes nothing (the player may answer again), and the game's
+        scores always agree with the database's (its leaderboard and export)."""
         live = self.live.get(channel_id)
         if live is None:
             return AnswerOutcome("closed")
         async with live.lock:
-            outcome = live.session.answer(player_id, player_name, now, choice=choice, text=text)
-            if outcome.accepted and outcome.result is not None:
-                stored = await self.repo.record_answer(live.game_id, outcome.result)
-                if not stored:  # another process took this player's first answer
-                    return AnswerOutcome("duplicate")
-            return outcome
+            outcome = live.session.evaluate(player_id, player_name, now, choice=choice, text=text)
+            if not outcome.accepted or outcome.result is None:
+                return outcome
+            if await self.repo.record_answer(live.game_id, outcome.result):
+                live.session.commit(outcome.result)
+                return outcome
+            # Another process serving this game stored this player's first answer: that one counts, here too.
+            stored = await self.repo.stored_answer(live.game_id, outcome.result.number, player_id)
+            if stored is None:  # cannot be: the write was refused for this very answer
+                raise StorageError(f"Game #{live.game_id}: the answer of {player_id} is neither new nor stored.")
+            return AnswerOutcome("duplicate", live.session.adopt(stored))
 
     async def tick(self, channel_id: str, now: dt.datetime) -> list[QuizEvent]:
         live = self.live.get(channel_id)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from bot.errors import PodiumError
@@ -266,7 +266,24 @@ class QuizSession:
         choice: int | None = None,
         text: str | None = None,
     ) -> AnswerOutcome:
-        """A player's answer: an option (0-based) or typed text. Only the first answer of a player counts."""
+        """A player's answer: an option (0-based) or typed text. Only the first answer of a player counts.
+        `evaluate` then `commit`, for a caller with nothing to write in between."""
+        outcome = self.evaluate(player_id, player_name, now, choice=choice, text=text)
+        if outcome.accepted and outcome.result is not None:
+            self.commit(outcome.result)
+        return outcome
+
+    def evaluate(
+        self,
+        player_id: str,
+        player_name: str,
+        now: dt.datetime,
+        *,
+        choice: int | None = None,
+        text: str | None = None,
+    ) -> AnswerOutcome:
+        """Judge and score an answer without changing the game: an accepted outcome's result counts only once
+        `commit` takes it (after it is stored), so an answer whose write fails can be given again."""
         question = self.current
         if question is None:
             return AnswerOutcome("closed")
@@ -285,22 +302,11 @@ class QuizSession:
             given = " ".join(text.split())[:MAX_ANSWER]
         else:
             return AnswerOutcome("invalid")
-        score = self._player(player_id, player_name)
         got = self._judge(question).credit(given)
         correct = got >= 1.0
         speed = round(self.rules.speed * got * max(0.0, 1.0 - elapsed / self.seconds)) if got > 0 else 0
-        if correct:
-            score.streak += 1
-        elif got == 0:
-            score.streak = 0
-        streak_bonus = (
-            min(self.rules.streak_step * (score.streak - 1), self.rules.streak_cap) if correct and score.streak else 0
-        )
-        points = round(self.rules.base * got) + speed + streak_bonus
-        score.points += points
-        score.answered += 1
-        score.correct += int(correct)
-        score.best_streak = max(score.best_streak, score.streak)
+        streak = self._streak_after(player_id, correct, got)
+        streak_bonus = min(self.rules.streak_step * (streak - 1), self.rules.streak_cap) if correct and streak else 0
         result = AnswerResult(
             number=self.number,
             question_key=question.key,
@@ -310,16 +316,45 @@ class QuizSession:
             choice=choice,
             credit=got,
             correct=correct,
-            points=points,
+            points=round(self.rules.base * got) + speed + streak_bonus,
             speed_bonus=speed,
             streak_bonus=streak_bonus,
-            streak=score.streak,
+            streak=streak,
             elapsed=round(elapsed, 3),
             at=now,
         )
-        self._answered[player_id] = result
-        self.answers.append(result)
         return AnswerOutcome("accepted", result)
+
+    def commit(self, result: AnswerResult) -> None:
+        """Count an answer `evaluate` accepted (or one another process stored first, see `adopt`): the player's
+        points, right answers and streak. Refused when the question moved on or the player has an answer."""
+        if self.current is None or result.number != self.number:
+            raise QuizStateError(f"Question {result.number} is not open.")
+        if result.player_id in self._answered:
+            raise QuizStateError(f"{result.player_name} has answered question {result.number} already.")
+        score = self._player(result.player_id, result.player_name)
+        score.points += result.points
+        score.answered += 1
+        score.correct += int(result.correct)
+        score.streak = result.streak
+        score.best_streak = max(score.best_streak, score.streak)
+        self._answered[result.player_id] = result
+        self.answers.append(result)
+
+    def adopt(self, stored: AnswerResult) -> AnswerResult:
+        """Count an answer that was stored first by someone else (another process serving this game): its points
+        as stored, the player's streak carried on as if this session had taken it."""
+        result = replace(stored, streak=self._streak_after(stored.player_id, stored.correct, stored.credit))
+        self.commit(result)
+        return result
+
+    def _streak_after(self, player_id: str, correct: bool, credit: float) -> int:
+        """The player's streak after this answer: one more when right, 0 when wrong, unchanged for a near guess."""
+        score = self.scores.get(player_id)
+        streak = score.streak if score is not None else 0
+        if correct:
+            return streak + 1
+        return 0 if credit == 0 else streak
 
     def skip(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
         """Close the question now (or, between questions, go straight to the next)."""

@@ -391,6 +391,36 @@ class QuizRepository:
             await self._add_streak(conn, found.guild_id, result, ms)
             return True
 
+    async def stored_answer(self, game_id: int, number: int, player_id: str) -> AnswerResult | None:
+        """The answer that counts for this player and question, as stored (its streak and bonuses are not kept:
+        they read 0)."""
+        async with self._read() as conn:
+            row = (
+                await conn.execute(
+                    sa.select(answers, questions.c.key)
+                    .join(questions, questions.c.id == answers.c.question_id)
+                    .where(answers.c.game_id == game_id, answers.c.number == number, answers.c.player_id == player_id)
+                )
+            ).first()
+        if row is None:
+            return None
+        return AnswerResult(
+            number=int(row.number),
+            question_key=row.key,
+            player_id=row.player_id,
+            player_name=row.player_name,
+            given=row.given,
+            choice=row.choice,
+            credit=float(row.credit),
+            correct=bool(row.correct),
+            points=int(row.points),
+            speed_bonus=0,
+            streak_bonus=0,
+            streak=0,
+            elapsed=row.elapsed_ms / 1000,
+            at=from_ms(row.answered_ms),
+        )
+
     async def _add_score(self, conn: AsyncConnection, game_id: int, result: AnswerResult, ms: int) -> None:
         stmt = self._insert(scores).values(
             game_id=game_id,

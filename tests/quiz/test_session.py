@@ -247,3 +247,18 @@ def test_export_csv_one_row_per_answer_and_no_formulas() -> None:
     assert rows[0]["given"].startswith("'=") and rows[0]["correct"] == "no"
     assert rows[1]["correct"] == "yes" and rows[1]["points"] == "142" and rows[1]["seconds"] == "3.000"
     assert rows[1]["game"] == "g1" and rows[1]["right_answer"] == "Dunc Gray"
+
+
+def test_evaluate_scores_without_counting_until_commit() -> None:
+    s = game()
+    s.start(at(0))
+    judged = s.evaluate("a", "Ann", at(1), choice=right(s))
+    assert judged.accepted and judged.result is not None and judged.result.points > 0
+    assert s.scores == {} and s.answers == [] and s.answered_by() == set()
+    # Judged again (a retry after a failed write), the answer is still new.
+    assert s.evaluate("a", "Ann", at(2), choice=right(s)).accepted
+    s.commit(judged.result)
+    assert s.scores["a"].points == judged.result.points and s.answered_by() == {"a"}
+    assert s.evaluate("a", "Ann", at(3), choice=right(s)).outcome == "duplicate"
+    with pytest.raises(QuizStateError):
+        s.commit(judged.result)

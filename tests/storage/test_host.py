@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from bot.core import Podium
 from bot.quiz.host import GameOptions, QuizHost
-from bot.quiz.session import GameEnded, QuestionClosed, QuestionOpened
+from bot.quiz.session import AnswerResult, GameEnded, QuestionClosed, QuestionOpened, Standing
 from bot.storage.repository import ChannelBusy, QuizRepository
 from tests.quiz.helpers import at
 
@@ -107,6 +108,55 @@ async def test_a_restarted_host_closes_the_cut_off_game(repo: QuizRepository, po
     assert cut[0].standings[0].player_id == "ann" and cut[0].answers_kept == 1
     other = QuizHost(podium.index, repo, owner="shard:1")
     assert await other.recover(at(61)) == []
+
+
+def table(rows: list[Standing]) -> list[tuple[str, int, int, int]]:
+    return [(s.player_id, s.points, s.correct, s.answered) for s in rows]
+
+
+async def test_an_answer_whose_write_fails_is_not_counted_and_can_be_given_again(
+    repo: QuizRepository, podium: Podium, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    host = QuizHost(podium.index, repo, owner="shard:0")
+    live, _ = await host.start(guild_id="g", channel_id="c", host_id="h", options=GameOptions(questions=2, seed=7),
+                               now=at(0))  # fmt: skip
+    record, failures = repo.record_answer, [OperationalError("INSERT INTO answers", {}, Exception("disk I/O error"))]
+
+    async def flaky(game_id: int, result: AnswerResult) -> bool:
+        if failures:
+            raise failures.pop()
+        return await record(game_id, result)
+
+    monkeypatch.setattr(repo, "record_answer", flaky)
+    with pytest.raises(OperationalError):
+        await host.answer("c", "ann", "Ann", at(1), choice=right_choice(host, "c"))
+    # Nothing of the lost answer counts: not in the game, not in the database.
+    assert host.scores("c") == [] and live.session.answered_by() == set() and live.session.answers == []
+    retry = await host.answer("c", "ann", "Ann", at(2), choice=right_choice(host, "c"))
+    assert retry.accepted and retry.result is not None and retry.result.correct
+    assert table(host.scores("c")) == table(await repo.standings(live.game_id)) == [("ann", retry.result.points, 1, 1)]
+    assert [(r.player_id, r.points) for r in await repo.export_rows(live.game_id)] == [("ann", retry.result.points)]
+    board = await host.leaderboard("g", at(3))
+    assert [(r.player_id, r.points) for r in board] == [("ann", retry.result.points)]
+
+
+async def test_an_answer_another_process_stored_first_is_the_one_that_counts(
+    repo: QuizRepository, podium: Podium
+) -> None:
+    host = QuizHost(podium.index, repo, owner="shard:0")
+    live, _ = await host.start(guild_id="g", channel_id="c", host_id="h", options=GameOptions(questions=2, seed=7),
+                               now=at(0))  # fmt: skip
+    right = right_choice(host, "c")
+    # Another process serving this game took Ann's first answer, a wrong one, a moment earlier.
+    theirs = live.session.evaluate("ann", "Ann", at(1), choice=(right + 1) % 2)
+    assert theirs.result is not None and not theirs.result.correct
+    assert await repo.record_answer(live.game_id, theirs.result)
+    ours = await host.answer("c", "ann", "Ann", at(2), choice=right)
+    assert ours.outcome == "duplicate" and ours.result is not None and not ours.result.correct
+    assert table(host.scores("c")) == table(await repo.standings(live.game_id)) == [("ann", 0, 0, 1)]
+    again = await host.answer("c", "ann", "Ann", at(3), choice=right)
+    assert again.outcome == "duplicate" and table(host.scores("c")) == [("ann", 0, 0, 1)]
+    assert [(r.player_id, r.correct) for r in await repo.export_rows(live.game_id)] == [("ann", False)]
 
 
 CHILD = """
