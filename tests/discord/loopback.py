@@ -32,6 +32,7 @@ import json
 import os
 import secrets
 import sys
+import tempfile
 import time
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -1109,7 +1110,10 @@ class LoopbackDiscord:
 class BotProcess:
     """`python -m bot run` (or `sync`) as a user runs it, pointed at the loopback through its environment.
 
-    The process runs in a scratch directory (no stray `.env` is read) and its output is collected in `output`."""
+    The process runs in a work directory of its own (`workdir`, else a scratch directory made for it, removed at
+    `stop`), so no stray `.env` is read, and keeps its parsed-index cache and its quiz database there
+    (`podium.sqlite3`, unless `env` names another `PODIUM_QUIZ__DATABASE_URL`): a test bot never creates, migrates
+    or recovers games in the developer's `var/podium.sqlite3`. Its output is collected in `output`."""
 
     def __init__(
         self,
@@ -1124,6 +1128,10 @@ class BotProcess:
         self.args = list(args)
         self.sync = sync
         self.extra_env = dict(env or {})
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        if workdir is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="podium-bot-")
+            workdir = Path(self._scratch.name)
         self.workdir = workdir
         self.process: asyncio.subprocess.Process | None = None
         self.output: list[str] = []
@@ -1137,10 +1145,16 @@ class BotProcess:
         env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
         env["PYTHONUNBUFFERED"] = "1"
         env["MPLBACKEND"] = "Agg"
-        if self.workdir is not None:
-            env["PODIUM_CACHE_DIR"] = str(self.workdir / "cache")  # the bot's own cache, not the developer's
+        env["PODIUM_CACHE_DIR"] = str(self.workdir / "cache")  # the bot's own cache, not the developer's
+        env["PODIUM_QUIZ__DATABASE_URL"] = self.database_url  # the bot's own database, not the developer's
         env.update(self.extra_env)
         return env
+
+    @property
+    def database_url(self) -> str:
+        """The quiz database the bot uses: in its work directory unless the test's `env` chose one."""
+        default = f"sqlite+aiosqlite:///{self.workdir / 'podium.sqlite3'}"
+        return self.extra_env.get("PODIUM_QUIZ__DATABASE_URL", default)
 
     async def __aenter__(self) -> BotProcess:
         await self.start()
@@ -1156,7 +1170,7 @@ class BotProcess:
             "bot",
             *self.args,
             env=self.environment(),
-            cwd=str(self.workdir or ROOT),
+            cwd=str(self.workdir),
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
         )
@@ -1198,7 +1212,15 @@ class BotProcess:
         return code
 
     async def stop(self, timeout: float = 10.0) -> int | None:
-        """SIGTERM, as a service manager stops it; killed if it does not exit in time."""
+        """SIGTERM, as a service manager stops it; killed if it does not exit in time. The scratch work directory
+        (if one was made) is removed."""
+        try:
+            return await self._stop(timeout)
+        finally:
+            if self._scratch is not None:
+                self._scratch.cleanup()
+
+    async def _stop(self, timeout: float) -> int | None:
         if self.process is None:
             return None
         if self.process.returncode is None:

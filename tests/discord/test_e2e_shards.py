@@ -13,6 +13,9 @@ async def test_two_shards_each_answer_their_guild(tmp_path: Path) -> None:
         async with BotProcess(discord, sync=True, env=env, workdir=tmp_path) as bot:
             await bot.watch(discord.wait_ready(shards=2))
             assert sorted(tuple(i["shard"]) for i in discord.identifies) == [(0, 2), (1, 2)]
+            # The quiz database the bot opened at connect is its own, in its work directory.
+            db = tmp_path / "podium.sqlite3"
+            assert bot.database_url.endswith(str(db)) and db.is_file()
             for guild in discord.guild_ids:
                 ix = await discord.invoke("podium", {"query": "1932 time trial"}, guild_id=guild)
                 response = await bot.watch(discord.wait_response(ix))

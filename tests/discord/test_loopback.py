@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 import pytest_asyncio
 
 from tests.discord.loopback import (
     APPLICATION_COMMAND,
     AUTOCOMPLETE,
     CHANNEL_MESSAGE,
+    ROOT,
+    BotProcess,
     LoopbackDiscord,
 )
 
@@ -148,3 +153,23 @@ async def test_identify_ready_heartbeat_and_resume_with_replay(loop: Any) -> Non
         assert invalid == {"op": 9, "d": False, "s": None, "t": None}
     assert json.dumps(discord.resumes)  # recorded, without the token
     assert all("token" not in r for r in discord.resumes + discord.identifies)
+
+
+def test_a_test_bot_keeps_its_database_and_cache_in_its_own_work_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The developer's own settings never leak into a test bot.
+    monkeypatch.setenv("PODIUM_QUIZ__DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'podium.sqlite3'}")
+    discord = LoopbackDiscord()
+    env = BotProcess(discord, workdir=tmp_path).environment()
+    assert env["PODIUM_QUIZ__DATABASE_URL"] == f"sqlite+aiosqlite:///{tmp_path / 'podium.sqlite3'}"
+    assert env["PODIUM_CACHE_DIR"] == str(tmp_path / "cache")
+    # Without a work directory, a scratch one of its own (removed when the bot stops).
+    scratch = BotProcess(discord)
+    url = scratch.environment()["PODIUM_QUIZ__DATABASE_URL"]
+    assert url.endswith(str(scratch.workdir / "podium.sqlite3")) and not scratch.workdir.is_relative_to(ROOT)
+    asyncio.run(scratch.stop())
+    assert not scratch.workdir.exists()
+    # A test that wants another database still says so.
+    chosen = BotProcess(discord, env={"PODIUM_QUIZ__DATABASE_URL": "sqlite:///x.sqlite3"}, workdir=tmp_path)
+    assert chosen.environment()["PODIUM_QUIZ__DATABASE_URL"] == "sqlite:///x.sqlite3"
