@@ -56,6 +56,8 @@ MEDALS = ("🥇", "🥈", "🥉")
 TICK = 0.5
 # Interaction tokens live 15 minutes: follow-ups until 14, channel messages after.
 TOKEN_BUDGET = 14 * 60
+# Seconds `/quiz start` may spend on its checks before it must acknowledge (Discord's deadline is 3 s).
+ACK_BUDGET = 2.0
 ANSWER_TEMPLATE = r"qz:(?P<game>\d{1,18}):(?P<number>\d{1,3}):(?P<choice>[0-3])"
 REFUSED = {
     "duplicate": "You already answered this question: the first answer counts.",
@@ -358,18 +360,44 @@ class QuizRuntime:
     # ---------------------------------------------------------------------------------- commands
 
     async def cmd_start(self, interaction: Interaction, options: GameOptions) -> None:
+        """The guard checks (a game already in the channel, an unknown sport or Games, no questions that fit) run
+        before the first response, so their errors reach the host alone (ephemeral); then the response is deferred
+        (publicly: the game is for the channel). Should picking the questions outlast `ACK_BUDGET`, the response is
+        deferred first to keep Discord's 3 s; an error found after that replaces the public "thinking" message
+        with an ephemeral note (see `_retract`)."""
         host = self._host()
         channel_id, guild_id = _where(interaction)
-        await interaction.response.defer(thinking=True)
-        stage = Stage(channel_id, guild_id, 0, options.mode == "typed", interaction, time.monotonic())
-        live, events = await host.start(
-            guild_id=str(guild_id),
-            channel_id=str(channel_id),
-            host_id=str(interaction.user.id),
-            options=options,
-            now=self.now(),
-            owner=self.owner_of(guild_id),
+        planning = asyncio.ensure_future(
+            host.prepare(
+                guild_id=str(guild_id),
+                channel_id=str(channel_id),
+                host_id=str(interaction.user.id),
+                options=options,
+                now=self.now(),
+                owner=self.owner_of(guild_id),
+            )
         )
+        try:
+            await asyncio.wait({planning}, timeout=ACK_BUDGET)
+            if planning.done():
+                plan = planning.result()  # a guard's error propagates: nothing sent yet, the reply is ephemeral
+                await interaction.response.defer(thinking=True)
+            else:
+                await interaction.response.defer(thinking=True)
+                plan = await planning
+        except PodiumError as err:
+            if not interaction.response.is_done():
+                raise
+            await _retract(interaction, err)
+            return
+        finally:
+            planning.cancel()
+        stage = Stage(channel_id, guild_id, 0, options.mode == "typed", interaction, time.monotonic())
+        try:
+            live, events = await host.begin(plan, self.now())
+        except PodiumError as err:  # a game started in this channel meanwhile (here or in another process)
+            await _retract(interaction, err)
+            return
         stage.game_id = live.game_id
         self.stages[channel_id] = stage
         async with stage.lock:
@@ -480,6 +508,14 @@ def event_seconds(event: QuestionOpened) -> float:
 
 def _note(text: str) -> discord.Embed:
     return discord.Embed(description=text, colour=embeds.COLOUR)
+
+
+async def _retract(interaction: Interaction, err: PodiumError) -> None:
+    """An error found after a public deferral: the "thinking" message goes, the note goes to the user alone."""
+    with contextlib.suppress(discord.HTTPException):
+        await interaction.delete_original_response()
+    text = flow.error_text(err) or str(err)
+    await interaction.followup.send(embeds.fit_content(text), ephemeral=True, allowed_mentions=flow.no_mentions())
 
 
 def _where(interaction: Interaction) -> tuple[int, int]:

@@ -19,6 +19,7 @@ from bot.errors import BadOption
 from bot.index import PodiumIndex
 from bot.quiz.export import answers_csv
 from bot.quiz.generate import build_pool, resolve_sport
+from bot.quiz.model import Question
 from bot.quiz.select import pick_questions
 from bot.quiz.session import (
     AnswerOutcome,
@@ -31,7 +32,7 @@ from bot.quiz.session import (
     Standing,
 )
 from bot.storage.engine import StorageError
-from bot.storage.repository import ChannelBusy, InterruptedGame, LeaderRow, Period, QuizRepository
+from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, LeaderRow, Period, QuizRepository
 
 Mode = Literal["buttons", "typed"]
 MAX_QUESTIONS = 50
@@ -57,6 +58,20 @@ class GameOptions:
             "event": self.event_id,
             "difficulty": self.difficulty,
         }
+
+
+@dataclass(frozen=True)
+class GamePlan:
+    """A game checked and its questions picked, not started yet (see `QuizHost.prepare`)."""
+
+    guild_id: str
+    channel_id: str
+    host_id: str
+    owner: str
+    options: GameOptions
+    seed: int
+    questions: tuple[Question, ...]
+    players: tuple[str, ...] = ()
 
 
 @dataclass
@@ -110,24 +125,40 @@ class QuizHost:
         players: Collection[str] = (),
         owner: str | None = None,
     ) -> tuple[LiveGame, list[QuizEvent]]:
-        """Pick the questions and open the first. `ChannelBusy` when the channel has a game already. `owner`
-        overrides the host's (a sharded process owns each game by its guild's shard)."""
+        """Pick the questions and open the first: `prepare`, then `begin`."""
+        plan = await self.prepare(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            host_id=host_id,
+            options=options,
+            now=now,
+            players=players,
+            owner=owner,
+        )
+        return await self.begin(plan, now)
+
+    async def prepare(
+        self,
+        *,
+        guild_id: str,
+        channel_id: str,
+        host_id: str,
+        options: GameOptions,
+        now: dt.datetime,
+        players: Collection[str] = (),
+        owner: str | None = None,
+    ) -> GamePlan:
+        """Every check a start makes, and the questions picked, without starting anything: `BadOption` for options
+        no game fits (an unknown sport or Games, no questions), `ChannelBusy` when the channel has a game already.
+        A face runs it before it answers anyone, so these errors can be told to the host alone. `owner` overrides
+        the host's (a sharded process owns each game by its guild's shard). The pool is built in a worker thread:
+        on a large index it takes a while, and the event loop keeps serving meanwhile."""
         if not 1 <= options.questions <= MAX_QUESTIONS:
             raise BadOption(f"A quiz has 1 to {MAX_QUESTIONS} questions.")
         if not 5 <= options.seconds <= 300:
             raise BadOption("A question lasts 5 to 300 seconds.")
-        running = await self.repo.running_game(channel_id)
-        if running is not None or channel_id in self.live:
-            raise ChannelBusy(running.id if running else self.live[channel_id].game_id)
+        self._check_free(channel_id, await self.repo.running_game(channel_id))
         seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
-        rng = random.Random(seed)
-        pool = build_pool(
-            self.index,
-            sport=options.sport,
-            games=options.games,
-            event_id=options.event_id,
-            difficulty=options.difficulty,
-        )
         asked: dict[str, float] = {}
         if options.remember:
             asked = await self.repo.asked_keys(guild_id)
@@ -135,33 +166,56 @@ class QuizHost:
             for other in self.live.values():
                 if other.guild_id == guild_id:
                     asked.update({q.key: now.timestamp() * 1000 for q in other.session.questions})
-        picked = pick_questions(
-            pool, options.questions, rng, asked=set(asked), last_asked=asked, choices=options.mode == "buttons"
-        )
+        picked = await asyncio.to_thread(self._pick, options, seed, asked)
         if not picked:
             raise BadOption("No questions fit these options: try another sport, Games or difficulty.")
+        owned = owner or self.owner
+        return GamePlan(guild_id, channel_id, host_id, owned, options, seed, tuple(picked), tuple(players))
+
+    def _pick(self, options: GameOptions, seed: int, asked: dict[str, float]) -> list[Question]:
+        pool = build_pool(
+            self.index,
+            sport=options.sport,
+            games=options.games,
+            event_id=options.event_id,
+            difficulty=options.difficulty,
+        )
+        rng = random.Random(seed)
+        return pick_questions(
+            pool, options.questions, rng, asked=set(asked), last_asked=asked, choices=options.mode == "buttons"
+        )
+
+    def _check_free(self, channel_id: str, running: GameRecord | None) -> None:
+        if running is not None or channel_id in self.live:
+            raise ChannelBusy(running.id if running else self.live[channel_id].game_id)
+
+    async def begin(self, plan: GamePlan, now: dt.datetime) -> tuple[LiveGame, list[QuizEvent]]:
+        """Start a prepared game and open its first question. `ChannelBusy` when a game started in the channel
+        since the plan was made (here, or in another process: the database checks)."""
+        self._check_free(plan.channel_id, None)
+        options = plan.options
         session = QuizSession(
-            picked,
-            host_id=host_id,
+            plan.questions,
+            host_id=plan.host_id,
             seconds=options.seconds,
             reveal_seconds=self.reveal_seconds,
-            players=tuple(players),
+            players=plan.players,
         )
         game_id = await self.repo.start_game(
-            guild_id=guild_id,
-            channel_id=channel_id,
-            owner=owner or self.owner,
-            host_id=host_id,
+            guild_id=plan.guild_id,
+            channel_id=plan.channel_id,
+            owner=plan.owner,
+            host_id=plan.host_id,
             mode=options.mode,
-            seed=seed,
-            question_count=len(picked),
+            seed=plan.seed,
+            question_count=len(plan.questions),
             seconds=options.seconds,
             now=now,
             options=options.described(),
         )
         session.game_id = str(game_id)
-        live = LiveGame(game_id, guild_id, channel_id, seed, options.mode, session)
-        self.live[channel_id] = live
+        live = LiveGame(game_id, plan.guild_id, plan.channel_id, plan.seed, options.mode, session)
+        self.live[plan.channel_id] = live
         async with live.lock:
             events = session.start(now)
             await self._persist(live, events)

@@ -52,7 +52,7 @@ class Recorder(AsyncWebhookAdapter):
         data = body.get("data", body) if route.path.endswith("/callback") else body
         if body.get("type") == 8:
             self.problems += choice_problems(data.get("choices") or [])
-        elif body.get("type") in (4, 7) or not route.path.endswith("/callback"):
+        elif body.get("type") in (4, 7) or (route.method in ("POST", "PATCH") and not route.path.endswith("/callback")):
             self.problems += message_problems(data) + mention_problems(data)
         message = self.message(data)
         if route.path.endswith("/callback"):

@@ -135,10 +135,9 @@ async def play_until_killed(night: Night) -> None:
     game_id = int(found.group(1))
     assert len(custom_ids(first)) in (2, 4) and titles(first) == ["Question 1/3"]  # true/false has two
 
-    # A second game in the same channel points to the first.
+    # A second game in the same channel points to the first, telling only the one who tried.
     again = await d.invoke("quiz", {"start": {}}, user=p1)
-    busy = await night.bot.watch(d.wait_message(again, lambda m: bool(m["content"])))
-    assert f"game #{game_id}" in busy["content"]
+    assert f"game #{game_id}" in await night.ephemeral(again)
 
     for number in (1, 2):
         message, right, answer = await night.question(game_id, number)

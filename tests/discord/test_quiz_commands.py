@@ -1,0 +1,120 @@
+"""`/quiz` callbacks with hand-built interactions (no network): what is answered first, and to whom.
+
+The runtime gets a host over a scratch SQLite database; its ticker is not started (nothing here waits on time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.core import Podium
+from bot.discord.app import PodiumClient
+from bot.discord.quiz import QuizRuntime
+from bot.quiz.host import GameOptions, QuizHost
+from bot.storage.repository import QuizRepository
+from tests.discord.fakes import Recorder, interaction, make_client, recording, run_tree
+from tests.discord.loopback import (
+    APPLICATION_COMMAND,
+    CHANNEL_MESSAGE,
+    DEFERRED_CHANNEL_MESSAGE,
+    EPHEMERAL,
+    LoopbackDiscord,
+)
+from tests.quiz.helpers import at
+
+
+@pytest.fixture
+def factory() -> LoopbackDiscord:
+    return LoopbackDiscord()  # not started: only builds payloads as Discord would send them
+
+
+@pytest.fixture
+def rec(factory: LoopbackDiscord) -> Iterator[Recorder]:
+    with recording(factory) as recorder:
+        yield recorder
+    assert not recorder.problems, recorder.problems
+
+
+@pytest.fixture
+async def client(podium: Podium, factory: LoopbackDiscord, tmp_path: Path) -> AsyncIterator[PodiumClient]:
+    client = make_client(podium, factory)
+    runtime = runtime_of(client)
+    runtime.repo = await QuizRepository.open(f"sqlite:///{tmp_path / 'quiz.sqlite3'}")
+    runtime.host = QuizHost(podium.index, runtime.repo, owner="shard:0")
+    try:
+        yield client
+    finally:
+        await runtime.repo.close()
+
+
+def runtime_of(client: PodiumClient) -> QuizRuntime:
+    runtime = client.podium_quiz  # type: ignore[attr-defined]
+    assert isinstance(runtime, QuizRuntime)
+    return runtime
+
+
+async def quiz(client: PodiumClient, factory: LoopbackDiscord, sub: str, user: int = 0, **options: Any) -> None:
+    data = factory.command_data("quiz", {sub: options})
+    ix = factory.build(APPLICATION_COMMAND, data, user=factory.users[user])
+    await run_tree(client, interaction(client, ix.payload))
+
+
+def channel(factory: LoopbackDiscord) -> str:
+    return factory.channel_ids[factory.guild_ids[0]]
+
+
+@pytest.mark.parametrize(
+    ("options", "error"),
+    [
+        ({"sport": "quidditch"}, "Unknown sport 'quidditch'."),
+        ({"games": "Atlantis 1900"}, "Unknown Games"),
+        ({"games": "1996"}, "No questions fit these options"),  # Games the index has no results of
+    ],
+)
+async def test_a_start_that_cannot_begin_is_told_to_the_host_alone(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, options: dict[str, Any], error: str
+) -> None:
+    await quiz(client, factory, "start", **options)
+    (call,) = rec.calls  # nothing was deferred first: the one response is the ephemeral error
+    assert call.body["type"] == CHANNEL_MESSAGE and call.body["data"]["flags"] & EPHEMERAL
+    assert error in call.body["data"]["content"]
+    assert runtime_of(client).stages == {}
+
+
+async def test_a_start_in_a_busy_channel_points_to_the_running_game_ephemerally(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    host = runtime_of(client).host
+    assert host is not None
+    live, _ = await host.start(guild_id=factory.guild_ids[0], channel_id=channel(factory), host_id="someone",
+                               options=GameOptions(questions=2, seed=1), now=at(0))  # fmt: skip
+    await quiz(client, factory, "start", user=1)
+    (call,) = rec.calls
+    assert call.body["type"] == CHANNEL_MESSAGE and call.body["data"]["flags"] & EPHEMERAL
+    assert f"game #{live.game_id}" in call.body["data"]["content"]
+
+
+async def test_a_start_defers_publicly_after_its_checks_then_shows_the_first_question(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    await quiz(client, factory, "start", questions=2)
+    deferred, shown = rec.calls[:2]
+    assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE and not deferred.body.get("data", {}).get("flags")
+    assert shown.method == "PATCH" and shown.path.endswith("/messages/@original")
+    assert shown.body["embeds"][0]["title"] == "Question 1/2" and shown.body["content"].startswith("Quiz #")
+
+
+async def test_checks_outlasting_the_budget_defer_first_and_the_error_stays_private(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("bot.discord.quiz.ACK_BUDGET", 0.0)  # as if picking questions took too long
+    await quiz(client, factory, "start", games="1996")
+    deferred, deleted, note = rec.calls
+    assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE
+    assert deleted.method == "DELETE" and deleted.path.endswith("/messages/@original")
+    assert note.method == "POST" and note.body["flags"] & EPHEMERAL
+    assert "No questions fit these options" in note.body["content"]
