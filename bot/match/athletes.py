@@ -102,6 +102,7 @@ class AthleteMatcher:
         # with hyphens or apostrophes also keep their joins.
         self.folded: list[str] = []
         self.joins: dict[int, tuple[tuple[str, int, int], ...]] = {}
+        self.single: dict[str, list[int]] = {}  # names of one word, by that word
         post: dict[str, list[int]] = {}
         first: dict[str, list[int]] = {}
         for h, athlete in enumerate(athletes):
@@ -110,6 +111,8 @@ class AthleteMatcher:
             self.folded.append(" ".join(tokens))
             if tokens:
                 first.setdefault(tokens[0], []).append(h)
+            if len(tokens) == 1:
+                self.single.setdefault(tokens[0], []).append(h)
             for token in set(tokens):
                 post.setdefault(token, []).append(h)
             if shape.joins:
@@ -218,13 +221,10 @@ class AthleteMatcher:
         """A one-word query: every name holding one of the word's readings fits, at that reading's cost. Only the
         best class is kept, and in it the names of one word first, then the most prominent: enough to list."""
         best = min(option.values())
-        handles: set[int] = set()
-        for token, cost in option.items():
-            if cost == best:
-                handles.update(self.post[token])
-        ordered = sorted(handles)
-        whole = [h for h in ordered if " " not in self.folded[h]]
-        for h in [*whole, *ordered[: MAX_CHOICES + 1]]:
+        tokens = [t for t, cost in option.items() if cost == best]
+        ordered = self.post[tokens[0]] if len(tokens) == 1 else _distinct(heapq.merge(*(self.post[t] for t in tokens)))
+        whole = [h for t in tokens for h in self.single.get(t, ())]
+        for h in [*whole, *islice(ordered, MAX_CHOICES + 1)]:
             unmatched = len(self.folded[h].split()) - 1
             fit = Fit(h, best, unmatched, _score(best, unmatched))
             if h not in fits or fit.cost < fits[h].cost:

@@ -9,8 +9,9 @@ covers whole (`100 metres` is not `100 metres hurdles`). One left is a match; se
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from dataclasses import dataclass
-from itertools import islice
 
 from bot.index import PodiumIndex
 from bot.match.fuzzy import Vocabulary, ranked
@@ -20,7 +21,8 @@ from bot.match.types import MAX_CHOICES
 from bot.models import Event
 
 SUGGESTIONS = 5
-CAP = 300  # autocomplete looks at the newest this many fitting events at most
+CAP = 100  # autocomplete looks at the newest this many fitting events at most
+TYPO_CAP = 2000  # fits scored one by one when the query needed typos
 _SEASON_ORDER = {"Summer": 0, "Winter": 1}
 
 
@@ -55,6 +57,7 @@ class EventMatcher:
         self.words: list[frozenset[str]] = []  # ... and of its sport, with the sport's other names
         self.sport_of: list[str] = []
         post: dict[str, set[int]] = {}
+        name_post: dict[str, set[int]] = {}
         self.by_year: dict[int, set[int]] = {}
         self.by_season: dict[str, set[int]] = {}
         self.by_gender: dict[str, set[int]] = {}
@@ -68,12 +71,15 @@ class EventMatcher:
             self.sport_of.append(sport)
             for word in words:
                 post.setdefault(word, set()).add(h)
+            for word in name:
+                name_post.setdefault(word, set()).add(h)
             if event.year is not None:
                 self.by_year.setdefault(event.year, set()).add(h)
             self.by_season.setdefault(event.season or "", set()).add(h)
             self.by_gender.setdefault(event.gender or "", set()).add(h)
             self.by_sport.setdefault(sport, set()).add(h)
         self.post = post
+        self.name_post = name_post
         self.vocab = Vocabulary(post)
         self.years = sorted(self.by_year, reverse=True)
         self.folded_titles = [" ".join(query_tokens(t)) for t in self.titles]
@@ -121,32 +127,30 @@ class EventMatcher:
         q = self.grammar.parse(text)
         if not (q.words or q.years or q.games or q.season or q.sports or q.gender):
             return "none", []
-        fits = self._fits(q, typos=False)
-        if not fits:
+        typos = False
+        found = self._candidates(q, typos=False)
+        if found is None:
             literal = self.grammar.parse(text, literal=True)  # `10k` as 10 kilometres, not 10,000 metres
             if literal.words != q.words:
-                fits = self._fits(literal, typos=False)
-        if not fits:
-            fits = self._fits(q, typos=True)
-        if not fits:
+                found = self._candidates(literal, typos=False)
+        if found is None:
+            typos = True
+            found = self._candidates(q, typos=True)
+        if found is None:
             return "none", self._suggest(q, text) if suggest else []
-        fewest = min(f.edits for f in fits)
-        fits = [f for f in fits if f.edits == fewest]
-        most = max(f.name_hits for f in fits)
-        fits = [f for f in fits if f.name_hits == most]
-        if any(f.complete for f in fits):
-            fits = [f for f in fits if f.complete]
-        fits.sort(key=lambda f: f.handle)
-        return ("match" if len(fits) == 1 else "ambiguous"), fits[:MAX_CHOICES]
+        count, best = self._choose(*found, typos)
+        return ("match" if count == 1 else "ambiguous"), best
 
-    def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None, cap: int | None = None) -> list[EventFit]:
-        """The events fitting a query (`cap`: only the newest that many, for autocomplete)."""
+    def _candidates(
+        self, q: EventQuery, typos: bool, prefix: str | None = None
+    ) -> tuple[set[int], list[dict[str, int]]] | None:
+        """The events the query's constraints and words allow, and each word's readings; None when none."""
         allowed = self._filtered(q)
         options = [self._word(w, typos) for w in q.words]
         if prefix:
             options.append(self._word(prefix, typos=False, prefix=True) or {})
         if not all(options):
-            return []
+            return None
         candidates = allowed
         for option in sorted(options, key=lambda o: sum(len(self.post[t]) for t in o)):
             union: set[int] = set()
@@ -154,10 +158,46 @@ class EventMatcher:
                 union |= self.post[token]
             candidates = union if candidates is None else candidates & union
             if not candidates:
-                return []
-        if candidates is None:
+                return None
+        return (candidates, options) if candidates else None
+
+    def _choose(self, candidates: set[int], options: list[dict[str, int]], typos: bool) -> tuple[int, list[EventFit]]:
+        """How many fits make the best class, and its newest 25. Fewest typos first, then those whose own name
+        the query names most, then those it names whole. Work stays bounded: class sizes come from set
+        operations, and only the fits shown are scored one by one."""
+        if not options:
+            return len(candidates), [self._fit(h, options) for h in heapq.nsmallest(MAX_CHOICES, candidates)]
+        if typos:
+            fits = [self._fit(h, options) for h in heapq.nsmallest(TYPO_CAP, candidates)]
+            fewest = min(f.edits for f in fits)
+            fits = [f for f in fits if f.edits == fewest]
+            most = max(f.name_hits for f in fits)
+            fits = [f for f in fits if f.name_hits == most]
+            if any(f.complete for f in fits):
+                fits = [f for f in fits if f.complete]
+            return len(fits), fits[:MAX_CHOICES]
+        hits: Counter[int] = Counter()
+        for option in options:
+            in_name: set[int] = set()
+            for token in option:
+                in_name |= self.name_post.get(token, set())
+            hits.update(in_name & candidates)
+        most = max(hits.values(), default=0)
+        best = [h for h, n in hits.items() if n == most] if most else list(candidates)
+        named = set().union(*options)
+        complete = [h for h in best if self.names[h] and self.names[h] <= named]
+        if complete:
+            best = complete
+        return len(best), [self._fit(h, options) for h in heapq.nsmallest(MAX_CHOICES, best)]
+
+    def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None, cap: int | None = None) -> list[EventFit]:
+        """The events fitting a query, each scored (`cap`: only the newest that many)."""
+        found = self._candidates(q, typos, prefix)
+        if found is None:
             return []
-        return [self._fit(h, options) for h in islice(sorted(candidates), cap)]
+        candidates, options = found
+        handles = sorted(candidates) if cap is None else heapq.nsmallest(cap, candidates)
+        return [self._fit(h, options) for h in handles]
 
     def _fit(self, h: int, options: list[dict[str, int]]) -> EventFit:
         name = self.names[h]
@@ -189,7 +229,7 @@ class EventMatcher:
         """Nothing fits: the same words without the year, city or season, else titles that read alike."""
         if q.words and (q.years or q.games or q.season or q.gender):
             loose = EventQuery(sports=q.sports, words=q.words)
-            fits = self._fits(loose, typos=False) or self._fits(loose, typos=True)
+            fits = self._fits(loose, typos=False, cap=SUGGESTIONS) or self._fits(loose, typos=True, cap=SUGGESTIONS)
             if fits:
                 return [EventFit(f.handle, f.edits, f.name_hits, f.complete, 50.0) for f in fits[:SUGGESTIONS]]
         typed = " ".join(query_tokens(text))

@@ -125,3 +125,10 @@ def test_long_input_is_bounded(qpodium: Podium) -> None:
     assert qpodium.matcher.resolve_athlete(text).outcome == "none"
     assert len(qpodium.matcher.complete_athlete(text)) <= 25
     assert qpodium.matcher.resolve_event(text).outcome in ("none", "match", "ambiguous")
+
+
+def test_a_one_word_name_comes_first_among_equal_fits(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", page("Football", 2004, "Men's tournament", ["Cristiano Ronaldo", "Ronaldo"]))
+    verdict = Podium.load(tmp_path).matcher.resolve_athlete("ronaldo")
+    assert verdict.outcome == "ambiguous"
+    assert [c.name for c in verdict.candidates] == ["Ronaldo", "Cristiano Ronaldo"]
