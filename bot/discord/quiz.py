@@ -43,6 +43,7 @@ from bot.quiz.session import (
     QuestionOpened,
     QuizEvent,
     Standing,
+    Steer,
 )
 from bot.storage.repository import InterruptedGame, QuizRepository
 
@@ -444,13 +445,19 @@ class QuizRuntime:
         else:
             await flow.tell(interaction, REFUSED[outcome.outcome])
 
-    async def cmd_steer(self, interaction: Interaction, action: str) -> None:
+    async def cmd_steer(self, interaction: Interaction, action: Steer) -> None:
+        """Skip, pause, resume or stop. The guard checks (a game in this channel; the host, or Manage Server) are
+        answered at once; past them the command is acknowledged (deferred, ephemeral) before it waits for the
+        stage's lock, which the ticker holds while it posts to Discord, so Discord's 3 s are never missed."""
         channel_id, _ = _where(interaction)
         host = self._host()
         stage = self.stages.get(channel_id)
-        if stage is None or host.game_in(str(channel_id)) is None:
+        live = host.game_in(str(channel_id))
+        if stage is None or live is None:
             raise PodiumError("No quiz is running in this channel.")
         can_manage = bool(interaction.permissions.manage_guild)
+        live.session.authorize(str(interaction.user.id), action, can_manage=can_manage)
+        await interaction.response.defer(ephemeral=True, thinking=True)
         steer = {"skip": host.skip, "pause": host.pause, "resume": host.resume, "stop": host.stop}[action]
         async with stage.lock:
             events = await steer(str(channel_id), str(interaction.user.id), self.now(), can_manage=can_manage)

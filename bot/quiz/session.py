@@ -28,6 +28,13 @@ from bot.quiz.model import Question
 Status = Literal["ready", "asking", "between", "finished", "stopped"]
 EndStatus = Literal["finished", "stopped", "interrupted"]
 Outcome = Literal["accepted", "duplicate", "late", "paused", "closed", "invalid"]
+Steer = Literal["skip", "pause", "resume", "stop"]
+STEER_WHAT: dict[Steer, str] = {
+    "skip": "skip a question",
+    "pause": "pause the game",
+    "resume": "resume the game",
+    "stop": "stop the game",
+}
 MAX_ANSWER = 200
 
 
@@ -358,7 +365,7 @@ class QuizSession:
 
     def skip(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
         """Close the question now (or, between questions, go straight to the next)."""
-        self._allowed(actor, can_manage, "skip a question")
+        self.authorize(actor, "skip", can_manage=can_manage)
         if self.over or self.status == "ready":
             raise QuizStateError("There is no question to skip.")
         if self.paused:
@@ -368,7 +375,7 @@ class QuizSession:
         return [self._open(self.number + 1, now)]
 
     def pause(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
-        self._allowed(actor, can_manage, "pause the game")
+        self.authorize(actor, "pause", can_manage=can_manage)
         if self.over or self.status == "ready":
             raise QuizStateError("The game is not running.")
         if self.paused:
@@ -377,7 +384,7 @@ class QuizSession:
         return [GamePaused(by=actor, at=now)]
 
     def resume(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
-        self._allowed(actor, can_manage, "resume the game")
+        self.authorize(actor, "resume", can_manage=can_manage)
         if self.paused_at is None:
             raise QuizStateError("The game is not paused.")
         held = now - self.paused_at
@@ -390,7 +397,7 @@ class QuizSession:
 
     def stop(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
         """End the game now: answers given so far keep their points."""
-        self._allowed(actor, can_manage, "stop the game")
+        self.authorize(actor, "stop", can_manage=can_manage)
         if self.over:
             raise QuizStateError("The game is over already.")
         events: list[QuizEvent] = []
@@ -427,9 +434,10 @@ class QuizSession:
 
     # -------------------------------------------------------------------------------------- internals
 
-    def _allowed(self, actor: str, can_manage: bool, what: str) -> None:
+    def authorize(self, actor: str, action: Steer, *, can_manage: bool = False) -> None:
+        """`NotAllowed` unless `actor` may skip, pause, resume or stop: the host, or a member with Manage Server."""
         if actor != self.host_id and not can_manage:
-            raise NotAllowed(f"Only the host or a member with Manage Server can {what}.")
+            raise NotAllowed(f"Only the host or a member with Manage Server can {STEER_WHAT[action]}.")
 
     def _judge(self, question: Question) -> Judge:
         judge = self._judges.get(question.key)

@@ -5,6 +5,7 @@ The runtime gets a host over a scratch SQLite database; its ticker is not starte
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -118,3 +119,37 @@ async def test_checks_outlasting_the_budget_defer_first_and_the_error_stays_priv
     assert deleted.method == "DELETE" and deleted.path.endswith("/messages/@original")
     assert note.method == "POST" and note.body["flags"] & EPHEMERAL
     assert "No questions fit these options" in note.body["content"]
+
+
+async def test_steering_is_acknowledged_before_it_waits_for_the_ticker(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    await quiz(client, factory, "start", questions=2)
+    stage = runtime_of(client).stages[int(channel(factory))]
+    await stage.lock.acquire()  # the ticker is posting to Discord, which may take a while
+    try:
+        # Somebody else may not pause: told at once, without waiting.
+        before = len(rec.calls)
+        async with asyncio.timeout(5):
+            await quiz(client, factory, "pause", user=1)
+        (refused,) = rec.calls[before:]
+        assert refused.body["type"] == CHANNEL_MESSAGE and refused.body["data"]["flags"] & EPHEMERAL
+        assert "Only the host" in refused.body["data"]["content"]
+        # The host's pause is acknowledged while the lock is still held...
+        before = len(rec.calls)
+        pausing = asyncio.create_task(quiz(client, factory, "pause"))
+        ack = await rec.next_call(before)
+        assert ack.body["type"] == DEFERRED_CHANNEL_MESSAGE and ack.body["data"]["flags"] & EPHEMERAL
+        assert stage.lock.locked() and not pausing.done()
+    finally:
+        stage.lock.release()
+    await pausing  # ...and carried out once the ticker lets go.
+    done = rec.calls[before + 1]
+    assert done.method == "PATCH" and done.path.endswith("/messages/@original") and done.body["content"] == "⏸ Paused."
+    host = runtime_of(client).host
+    assert host is not None and (live := host.game_in(channel(factory))) is not None and live.session.paused
+    # A state error after the acknowledgement still goes to the user alone, in the deferred (ephemeral) reply.
+    before = len(rec.calls)
+    await quiz(client, factory, "pause")
+    ack, note = rec.calls[before:]
+    assert ack.body["data"]["flags"] & EPHEMERAL and "already paused" in note.body["content"]

@@ -47,6 +47,13 @@ class Night:
         assert response["type"] == CHANNEL_MESSAGE and response["data"]["flags"] & EPHEMERAL, response
         return str(response["data"]["content"])
 
+    async def deferred_note(self, ix: Interaction) -> str:
+        """An ephemeral acknowledgement first (deferred), then the note edited into it."""
+        response = await self.reply(ix)
+        assert response["type"] == DEFERRED_CHANNEL_MESSAGE and response["data"]["flags"] & EPHEMERAL, response
+        message = await self.bot.watch(self.d.wait_message(ix, lambda m: bool(m["content"])))
+        return str(message["content"])
+
     async def message_where(self, what: str, test: Any) -> dict[str, Any]:
         def found() -> dict[str, Any] | None:
             return next((m for m in reversed(list(self.d.messages.values())) if test(m)), None)
@@ -155,7 +162,7 @@ async def play_until_killed(night: Night) -> None:
             refused = await d.invoke("quiz", {"skip": {}}, user=p2)
             assert "Only the host" in await night.ephemeral(refused)
         skip = await d.invoke("quiz", {"skip": {}}, user=host)
-        assert "Skipped" in await night.ephemeral(skip)
+        assert "Skipped" in await night.deferred_note(skip)
         reveal = await night.message_where(
             f"the answer to question {number}",
             lambda m, n=number: any(t.startswith(f"Answer {n}/3") for t in titles(m)),
