@@ -35,10 +35,13 @@ GROUPS: tuple[Setup, ...] = (results.setup, athletes.setup, chart.setup, about.s
 
 def intents(settings: DiscordSettings) -> discord.Intents:
     """Slash commands need no intents; `guilds` keeps guild and channel objects. Nothing privileged unless the
-    `message_content` setting asks for it (no command here needs it)."""
+    `message_content` setting asks for it: then typed quiz answers may be written in the channel (`mode=typed`),
+    which needs the guild messages and, privileged, their content."""
     wanted = discord.Intents.none()
     wanted.guilds = True
-    wanted.message_content = settings.message_content
+    if settings.message_content:
+        wanted.guild_messages = True
+        wanted.message_content = True
     return wanted
 
 

@@ -4,9 +4,11 @@ renders and forwards.
 One game per channel, many channels at once. A question is a message with four buttons (`qz:<game>:<n>:<i>`, a
 `DynamicItem`, so a click after a restart gets a polite answer instead of "This interaction failed"); a click is
 acknowledged ephemerally and is written to the database before it is. `/quiz answer` types an answer (no
-privileged intent needed). A ticker closes questions on time, shows the answer, the fact, the source and the top
-five, opens the next, and edits the question's countdown at most every `quiz.countdown_seconds`. Messages go out
-as follow-ups of `/quiz start` while its token lives (15 minutes), then as channel messages.
+privileged intent needed); with the `discord.message_content` setting on, a message written in the channel of a
+`mode=typed` game is its author's answer too (`QuizRuntime.on_message`), acknowledged with a reaction. A ticker
+closes questions on time, shows the answer, the fact, the source and the top five, opens the next, and edits the
+question's countdown at most every `quiz.countdown_seconds`. Messages go out as follow-ups of `/quiz start` while
+its token lives (15 minutes), then as channel messages.
 
 When the client connects, the database is opened (migrated) and games a shutdown or crash cut off are closed,
 their channels told.
@@ -68,6 +70,8 @@ REFUSED = {
     "invalid": "That is not an answer.",
 }
 ATTRIBUTE = "podium_quiz"
+# How a typed answer written in the channel is acknowledged (a repeated answer gets nothing).
+CHAT_REACTIONS = {"accepted": "🔒", "late": "⌛", "paused": "⏸️"}
 
 
 def runtime_of(interaction: Interaction) -> QuizRuntime:
@@ -80,12 +84,20 @@ def runtime_of(interaction: Interaction) -> QuizRuntime:
 # ---------------------------------------------------------------------------------------------- rendering
 
 
-def question_embed(q: Question, number: int, total: int, seconds_left: float | None, typed: bool) -> discord.Embed:
+def question_embed(
+    q: Question, number: int, total: int, seconds_left: float | None, typed: bool, *, chat: bool = False
+) -> discord.Embed:
+    """`chat`: typed answers may also be written in the channel (the `message_content` setting)."""
     lines = [embeds.md(q.prompt)]
     if q.choices and not typed:
         lines.append("")
         lines += [f"**{LETTERS[i]}** · {embeds.md(c)}" for i, c in enumerate(q.choices)]
-    how = "Type `/quiz answer`" if typed or not q.choices else "Click a button (or type `/quiz answer`)"
+    if typed and chat:
+        how = "Write your answer in the channel (or type `/quiz answer`)"
+    elif typed or not q.choices:
+        how = "Type `/quiz answer`"
+    else:
+        how = "Click a button (or type `/quiz answer`)"
     embed = discord.Embed(title=f"Question {number}/{total}", description="\n".join(lines), colour=embeds.COLOUR)
     if seconds_left is not None:
         embed.add_field(name="Time", value=f"⏳ {max(0, round(seconds_left))} s left", inline=True)
@@ -210,6 +222,7 @@ class Stage:
     typed: bool
     interaction: Interaction | None
     started: float
+    chat: bool = False  # typed answers may be written in the channel (the `message_content` setting)
     message: Any = None  # the current question's message (editable)
     number: int = 0
     edited: float = 0.0
@@ -223,6 +236,8 @@ class QuizRuntime:
         self.ctx = ctx
         self.client = client
         self.settings = ctx.settings.quiz
+        # Typed answers written as channel messages (needs the privileged message content intent).
+        self.chat = ctx.settings.discord.message_content
         self.host: QuizHost | None = None
         self.repo: QuizRepository | None = None
         self.stages: dict[int, Stage] = {}
@@ -317,7 +332,8 @@ class QuizRuntime:
         if time.monotonic() - stage.edited < self.settings.countdown_seconds:
             return
         stage.edited = time.monotonic()
-        embed = question_embed(q, session.number, session.total, session.time_left(self.now()), stage.typed)
+        left = session.time_left(self.now())
+        embed = question_embed(q, session.number, session.total, left, stage.typed, chat=stage.chat)
         with contextlib.suppress(discord.HTTPException):
             await stage.message.edit(embed=embed, allowed_mentions=flow.no_mentions())
 
@@ -339,12 +355,13 @@ class QuizRuntime:
                 stage.number = event.number
                 stage.edited = time.monotonic()
                 view = None if stage.typed else options_view(stage.game_id, event.number, q)
-                embed = question_embed(q, event.number, event.total, float(event_seconds(event)), stage.typed)
+                left = float(event_seconds(event))
+                embed = question_embed(q, event.number, event.total, left, stage.typed, chat=stage.chat)
                 stage.message = await self._post(stage, embed, view)
             elif isinstance(event, QuestionClosed):
                 if stage.message is not None:
                     q = event.question
-                    embed = question_embed(q, event.number, event.total, None, stage.typed)
+                    embed = question_embed(q, event.number, event.total, None, stage.typed, chat=stage.chat)
                     closed = None if stage.typed else options_view(stage.game_id, event.number, q, closed=True)
                     with contextlib.suppress(discord.HTTPException):
                         await stage.message.edit(embed=embed, view=closed, allowed_mentions=flow.no_mentions())
@@ -393,7 +410,8 @@ class QuizRuntime:
             return
         finally:
             planning.cancel()
-        stage = Stage(channel_id, guild_id, 0, options.mode == "typed", interaction, time.monotonic())
+        typed = options.mode == "typed"
+        stage = Stage(channel_id, guild_id, 0, typed, interaction, time.monotonic(), chat=typed and self.chat)
         try:
             live, events = await host.begin(plan, self.now())
         except PodiumError as err:  # a game started in this channel meanwhile (here or in another process)
@@ -405,7 +423,7 @@ class QuizRuntime:
             opened = next(e for e in events if isinstance(e, QuestionOpened))
             stage.number, stage.edited = opened.number, time.monotonic()
             q = opened.question
-            embed = question_embed(q, opened.number, opened.total, options.seconds, stage.typed)
+            embed = question_embed(q, opened.number, opened.total, options.seconds, stage.typed, chat=stage.chat)
             view = None if stage.typed else options_view(live.game_id, opened.number, q)
             intro = (
                 f"Quiz #{live.game_id}: {live.session.total} questions, {options.seconds:g} s each, hosted by "
@@ -444,6 +462,38 @@ class QuizRuntime:
             await flow.tell(interaction, f"Locked in: {said}.")
         else:
             await flow.tell(interaction, REFUSED[outcome.outcome])
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A typed answer written in the channel: with the `message_content` setting on, in a channel whose game
+        is `mode=typed`, while a question is open. The author's answer goes through the same path as
+        `/quiz answer` (stored before it is acknowledged). Bots, webhooks and other channels are ignored; so is a
+        repeated answer (the first counts, and chatter after answering stays quiet). Acknowledged with a reaction:
+        🔒 locked in, ⌛ too late, ⏸️ paused (a note in the channel instead where reacting is not allowed)."""
+        if not self.chat or message.author.bot or message.webhook_id is not None or message.guild is None:
+            return
+        channel_id = message.channel.id
+        stage = self.stages.get(channel_id)
+        if stage is None or not stage.typed or self.host is None:
+            return
+        live = self.host.game_in(str(channel_id))
+        text = message.content.strip()
+        if live is None or live.mode != "typed" or live.session.current is None or not text:
+            return
+        user = message.author
+        outcome = await self.host.answer(str(channel_id), str(user.id), user.display_name, self.now(), text=text)
+        emoji = CHAT_REACTIONS.get(outcome.outcome)
+        if emoji is None:
+            return
+        try:
+            await message.add_reaction(emoji)
+        except discord.Forbidden:  # no Add Reactions or Read Message History here: say it instead
+            note = "locked in" if outcome.accepted else REFUSED[outcome.outcome].rstrip(".").lower()
+            with contextlib.suppress(discord.HTTPException):
+                await message.channel.send(
+                    f"{emoji} **{embeds.md(user.display_name)}**: {note}.", allowed_mentions=flow.no_mentions()
+                )
+        except discord.HTTPException:
+            log.warning("could not acknowledge a typed answer in channel %s", channel_id)
 
     async def cmd_steer(self, interaction: Interaction, action: Steer) -> None:
         """Skip, pause, resume or stop. The guard checks (a game in this channel; the host, or Manage Server) are
@@ -552,6 +602,18 @@ def _chain(client: discord.Client, runtime: QuizRuntime) -> None:
     client.close = hooked_close  # type: ignore[method-assign]
 
 
+def _listen_for_answers(client: discord.Client, runtime: QuizRuntime) -> None:
+    """Typed answers written in the channel (only with the `message_content` setting on)."""
+
+    async def on_message(message: discord.Message) -> None:
+        try:
+            await runtime.on_message(message)
+        except Exception:
+            log.exception("a typed answer in channel %s failed", message.channel.id)
+
+    client.event(on_message)
+
+
 def sport_choices(ctx: BotContext, current: str) -> list[Choice[str]]:
     sports = sorted({e.sport for e in ctx.podium.index.events.values() if e.sport})
     key = current.strip().lower()
@@ -567,6 +629,8 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     setattr(client, ATTRIBUTE, runtime)
     client.add_dynamic_items(AnswerButton)
     _chain(client, runtime)
+    if runtime.chat:
+        _listen_for_answers(client, runtime)
     cooldown = user_cooldown(ctx.settings)
     quiz = app_commands.Group(name="quiz", description="Quiz nights: questions from the results, against the clock")
 

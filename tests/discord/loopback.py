@@ -18,7 +18,8 @@ Reuse (for example a quiz end-to-end test)::
         assert not discord.violations
 
 Gateway: HELLO, IDENTIFY -> READY (with a ws:// `resume_gateway_url`) and GUILD_CREATE, heartbeats and ACKs,
-RESUME -> replay of missed events then RESUMED, INVALID_SESSION for an unknown session, INTERACTION_CREATE;
+RESUME -> replay of missed events then RESUMED, INVALID_SESSION for an unknown session, INTERACTION_CREATE,
+MESSAGE_CREATE when a user writes in a channel (`say()`; only to a bot with the intents for it);
 `drop_gateway()` cuts the connection without a close frame. Several shards may connect (`shard_count`); each
 guild's events go to its shard.
 """
@@ -34,6 +35,7 @@ import secrets
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[2]
 T = TypeVar("T")
 API_PREFIX = "/api/v10"
 PRIVILEGED_INTENTS = {1 << 1: "GUILD_MEMBERS", 1 << 8: "GUILD_PRESENCES", 1 << 15: "MESSAGE_CONTENT"}
+GUILDS, GUILD_MESSAGES, MESSAGE_CONTENT = 1 << 0, 1 << 9, 1 << 15
 PERMISSIONS = "2248473465835073"
 EPHEMERAL = 1 << 6
 
@@ -264,6 +267,7 @@ class Interaction:
 class Session:
     id: str
     shard: tuple[int, int]
+    intents: int = 0
     seq: int = 0
     events: list[dict[str, Any]] = field(default_factory=list)
     socket: web.WebSocketResponse | None = None
@@ -291,8 +295,11 @@ class LoopbackDiscord:
         ack_deadline: float = 3.0,
         heartbeat_interval_ms: int = 41250,
         max_concurrency: int | None = None,
+        privileged_intents: Sequence[str] = (),
     ) -> None:
         self.token = token or "loopback." + secrets.token_urlsafe(24)
+        # The privileged intents switched on for the application on the developer portal (none by default).
+        self.privileged_intents = set(privileged_intents)
         self.ack_deadline = ack_deadline
         self.heartbeat_interval_ms = heartbeat_interval_ms
         self.shard_count = shard_count
@@ -310,6 +317,7 @@ class LoopbackDiscord:
         self.rejections: list[DiscordError] = []
         self.unhandled: list[str] = []
         self.messages: dict[str, dict[str, Any]] = {}
+        self.reactions: dict[str, list[str]] = {}  # message id -> the emoji the bot reacted with, in order
         self.files: dict[str, bytes] = {}  # attachment id -> bytes
         self.interactions: dict[str, Interaction] = {}
         self.sessions: dict[str, Session] = {}
@@ -721,6 +729,43 @@ class LoopbackDiscord:
             MESSAGE_COMPONENT, user, data, current.get("guild_id"), json.loads(json.dumps(current))
         )
 
+    async def say(
+        self, content: str, *, user: dict[str, Any] | None = None, guild_id: str | None = None
+    ) -> dict[str, Any]:
+        """A user (or, with a bot user, another bot) writes `content` in the guild's channel. As Discord does, the
+        MESSAGE_CREATE goes only to a session that asked for GUILD_MESSAGES, and carries the content only with
+        MESSAGE_CONTENT (an intent the bot must also have enabled on the portal: `privileged_intents`)."""
+        user = user or self.users[0]
+        guild_id = guild_id or self.guild_ids[0]
+        message_id = self._snowflake()
+        message: dict[str, Any] = {
+            "id": message_id,
+            "channel_id": self.channel_ids[guild_id],
+            "guild_id": guild_id,
+            "type": 0,
+            "author": user,
+            "member": {"roles": [], "joined_at": "2024-07-26T19:30:00+00:00", "deaf": False, "mute": False},
+            "content": content,
+            "embeds": [],
+            "components": [],
+            "attachments": [],
+            "timestamp": "2024-07-27T10:00:00+00:00",
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "pinned": False,
+            "flags": 0,
+        }
+        self.messages[message_id] = message
+        shard = self.shard_of(guild_id)
+        live = [s for s in self.sessions.values() if s.shard[0] == shard]
+        if live and live[-1].intents & GUILD_MESSAGES:
+            seen = message if live[-1].intents & MESSAGE_CONTENT else {**message, "content": ""}
+            await self.dispatch("MESSAGE_CREATE", seen, guild_id=guild_id)
+        return message
+
     # ------------------------------------------------------------ gateway
 
     async def dispatch(
@@ -784,7 +829,9 @@ class LoopbackDiscord:
             await ws.close(code=4004, message=b"Authentication failed.")
             return None
         intents = int(d.get("intents") or 0)
-        privileged = [name for bit, name in PRIVILEGED_INTENTS.items() if intents & bit]
+        privileged = [
+            name for bit, name in PRIVILEGED_INTENTS.items() if intents & bit and name not in self.privileged_intents
+        ]
         if privileged:
             self.violations.append(f"privileged intents requested: {privileged}")
             await ws.close(code=4014, message=b"Disallowed intent(s).")
@@ -793,7 +840,7 @@ class LoopbackDiscord:
         if shard_count != self.shard_count or not 0 <= shard_id < shard_count:
             await ws.close(code=4010, message=b"Invalid shard.")
             return None
-        session = Session(secrets.token_hex(16), (shard_id, shard_count), socket=ws, request=request)
+        session = Session(secrets.token_hex(16), (shard_id, shard_count), intents, socket=ws, request=request)
         self.sessions[session.id] = session
         guilds = [g for g in self.guild_ids if self.shard_of(g) == shard_id]
         await self.dispatch(
@@ -933,6 +980,14 @@ class LoopbackDiscord:
                 raise invalid(problems)
             self.violations += [f"channel message: {p}" for p in mention_problems(body or {})]
             return self._message(parts[1], body or {}, interaction=None, attachments=self._attachments(body, files))
+        if parts[0] == "channels" and len(parts) == 7 and parts[4] == "reactions" and parts[6] == "@me":
+            if method != "PUT":
+                raise DiscordError(405, 0, "405: Method Not Allowed")
+            message = self.messages.get(parts[3])
+            if message is None or message["channel_id"] != parts[1]:
+                raise DiscordError(404, 10008, "Unknown Message")
+            self.reactions.setdefault(parts[3], []).append(urllib.parse.unquote(parts[5]))
+            return None
         if parts[0] == "channels" and len(parts) == 4 and parts[2] == "messages" and method == "GET":
             if parts[3] in self.messages:
                 return self.messages[parts[3]]

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import discord
 import pytest
 
 from bot.core import Podium
 from bot.discord.app import PodiumClient
 from bot.discord.quiz import QuizRuntime
 from bot.quiz.host import GameOptions, QuizHost
+from bot.settings import load_settings
 from bot.storage.repository import QuizRepository
 from tests.discord.fakes import Recorder, interaction, make_client, recording, run_tree
 from tests.discord.loopback import (
@@ -153,3 +157,91 @@ async def test_steering_is_acknowledged_before_it_waits_for_the_ticker(
     await quiz(client, factory, "pause")
     ack, note = rec.calls[before:]
     assert ack.body["data"]["flags"] & EPHEMERAL and "already paused" in note.body["content"]
+
+
+# ---------------------------------------------------------------- typed answers written in the channel
+
+
+@dataclass
+class Said:
+    """The parts of a `discord.Message` the quiz reads, and what the bot does with it."""
+
+    content: str
+    author: Any
+    channel: Any
+    guild: Any = True
+    webhook_id: int | None = None
+    forbidden: bool = False
+    reactions: list[str] = field(default_factory=list)
+
+    async def add_reaction(self, emoji: str) -> None:
+        if self.forbidden:
+            raise discord.Forbidden(SimpleNamespace(status=403, reason="Forbidden"), "Missing Permissions")
+        self.reactions.append(emoji)
+
+
+@dataclass
+class Channel:
+    id: int
+    sent: list[str] = field(default_factory=list)
+
+    async def send(self, content: str, *, allowed_mentions: discord.AllowedMentions) -> None:
+        assert allowed_mentions.to_dict() == {"parse": []}
+        self.sent.append(content)
+
+
+def author(factory: LoopbackDiscord, n: int, *, bot: bool = False) -> Any:
+    user = factory.users[n]
+    return SimpleNamespace(id=int(user["id"]), display_name=user["username"], bot=bot)
+
+
+async def test_channel_messages_answer_a_typed_game_only_with_the_setting_on(
+    podium: Podium, factory: LoopbackDiscord, rec: Recorder, tmp_path: Path
+) -> None:
+    settings = load_settings(discord={"message_content": True, "cooldown_rate": 10, "cooldown_seconds": 60.0})
+    chatty = make_client(podium, factory, settings)
+    assert chatty.intents.guild_messages and chatty.intents.message_content and hasattr(chatty, "on_message")
+    runtime = runtime_of(chatty)
+    runtime.repo = await QuizRepository.open(f"sqlite:///{tmp_path / 'chat.sqlite3'}")
+    runtime.host = host = QuizHost(podium.index, runtime.repo, owner="shard:0")
+    try:
+        await quiz(chatty, factory, "start", questions=2, mode="typed")
+        here = Channel(int(channel(factory)))
+        live = host.game_in(channel(factory))
+        assert live is not None and live.session.current is not None and runtime.stages[here.id].chat
+        answer = live.session.current.answer.split(" / ")[0]
+
+        async def say(text: str, n: int, **kwargs: Any) -> Said:
+            message = Said(text, author(factory, n, bot=kwargs.pop("bot", False)), kwargs.pop("where", here), **kwargs)
+            await runtime.on_message(message)  # type: ignore[arg-type]
+            return message
+
+        assert (await say(answer, 5, bot=True)).reactions == []  # bots are not players
+        assert (await say(answer, 5, webhook_id=1)).reactions == []
+        assert (await say(answer, 5, where=Channel(1))).reactions == []  # no game in that channel
+        assert (await say(answer, 1)).reactions == ["🔒"]
+        assert (await say("something else", 1)).reactions == []  # the first answer counts, quietly
+        await host.pause(channel(factory), str(factory.users[0]["id"]), runtime.now(), can_manage=False)
+        assert (await say(answer, 2)).reactions == ["⏸️"]
+        await host.resume(channel(factory), str(factory.users[0]["id"]), runtime.now(), can_manage=False)
+        assert (await say("nope", 3, forbidden=True)).reactions == []
+        assert here.sent == [f"🔒 **{factory.users[3]['username']}**: locked in."]  # no reactions allowed: said
+        scored = {s.player_id: s.correct for s in host.scores(channel(factory))}
+        assert scored == {factory.users[1]["id"]: 1, factory.users[3]["id"]: 0}
+        assert {r.player_id for r in await runtime.repo.export_rows(live.game_id)} == set(scored)
+    finally:
+        await runtime.repo.close()
+
+
+async def test_without_the_setting_channel_messages_are_not_read(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    assert not client.intents.guild_messages and not client.intents.message_content
+    assert not hasattr(client, "on_message")
+    await quiz(client, factory, "start", questions=2, mode="typed")
+    runtime = runtime_of(client)
+    live = runtime.host.game_in(channel(factory)) if runtime.host else None
+    assert live is not None and live.session.current is not None
+    said = Said(live.session.current.answer, author(factory, 1), Channel(int(channel(factory))))
+    await runtime.on_message(said)  # type: ignore[arg-type]
+    assert said.reactions == [] and live.session.answers == []
