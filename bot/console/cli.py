@@ -158,7 +158,18 @@ def run_check(folder: Path, as_json: bool) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m bot ...`. A setting the bot cannot run with is one line on stderr and exit status 2."""
+    from bot.settings import SettingsError
+
     args = build_parser().parse_args(argv)
+    try:
+        return _main(args)
+    except SettingsError as err:
+        print(f"python -m bot: {err}", file=sys.stderr)
+        return 2
+
+
+def _main(args: argparse.Namespace) -> int:
     command: str = args.command
     if command == "check":
         return run_check(args.folder or _data_dir(args), args.json)

@@ -23,6 +23,7 @@ from bot.core import Podium
 from bot.discord import about, athletes, chart, flow, quiz, results
 from bot.discord.context import BotContext
 from bot.discord.tree import PodiumTree
+from bot.errors import PodiumError
 from bot.settings import DiscordSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -132,15 +133,11 @@ def build_client(ctx: BotContext, *, sync_on_start: bool = False) -> PodiumClien
 def apply_endpoints(settings: DiscordSettings) -> None:
     """Point discord.py at a REST proxy and a gateway proxy (or a loopback): discord.py builds every REST URL
     from `discord.http.Route.BASE` (interaction callbacks and webhooks included) and connects the gateway to
-    `DiscordWebSocket.DEFAULT_GATEWAY` (resumes then use the `resume_gateway_url` the gateway sent)."""
+    `DiscordWebSocket.DEFAULT_GATEWAY` (resumes then use the `resume_gateway_url` the gateway sent). The settings
+    checked both URLs when they were loaded."""
     if settings.api_base_url:
-        base = settings.api_base_url.rstrip("/")
-        if not base.startswith(("http://", "https://")):
-            raise ValueError("discord.api_base_url must be an http(s) URL such as http://127.0.0.1:8080/api/v10")
-        discord.http.Route.BASE = base
+        discord.http.Route.BASE = settings.api_base_url.rstrip("/")
     if settings.gateway_url:
-        if not settings.gateway_url.startswith(("ws://", "wss://")):
-            raise ValueError("discord.gateway_url must be a ws(s) URL such as ws://127.0.0.1:8081")
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
 
 
@@ -181,6 +178,9 @@ async def _serve(client: PodiumClient | ShardedPodiumClient, token: str) -> int:
         return 1
     except discord.PrivilegedIntentsRequired:
         log.error("a privileged intent is enabled in settings but not on the developer portal")
+        return 1
+    except PodiumError as err:  # the quiz database cannot be opened, say: the reason, not a traceback
+        log.error("%s", err)
         return 1
     return 0
 

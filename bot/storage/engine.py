@@ -7,11 +7,13 @@ two writers queue at the start instead of failing at their first write.
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
@@ -23,6 +25,40 @@ WRITE = "podium_write"
 
 class StorageError(PodiumError):
     """The database cannot be used: a bad URL, or a schema newer than this code."""
+
+
+class DatabaseUnavailable(StorageError):
+    """The database cannot be reached or opened: no server at that address, a refused login, an unknown database,
+    a SQLite file that cannot be made or is not a database. The message names the URL (its password hidden)."""
+
+    def __init__(self, url: str, error: BaseException) -> None:
+        self.url = shown_url(url)
+        super().__init__(f"Cannot open the quiz database {self.url}: {describe(error)}.")
+
+
+def shown_url(url: str) -> str:
+    """The URL as it may be shown to a user or logged: never its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL at all: nothing in it is worth hiding, or showing
+        return "(unreadable URL)"
+
+
+def describe(error: BaseException) -> str:
+    """What went wrong connecting, in a few words (the driver's own message where it has a clear one)."""
+    if isinstance(error, DBAPIError):
+        inner = error.orig if error.orig is not None else error
+        return str(inner).strip().splitlines()[0] if str(inner).strip() else type(inner).__name__
+    if isinstance(error, ConnectionRefusedError):
+        return "connection refused (is the server running, at that host and port?)"
+    if isinstance(error, socket.gaierror):
+        return f"unknown host ({error.strerror or error})"
+    if isinstance(error, TimeoutError):
+        return "no answer in time"
+    if isinstance(error, OSError):
+        where = f": {error.filename}" if error.filename else ""
+        return f"{error.strerror or error}{where}"
+    return str(error) or type(error).__name__
 
 
 def resolve_url(url: str, base_dir: Path | None = None) -> URL:

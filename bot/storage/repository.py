@@ -17,14 +17,14 @@ from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.errors import PodiumError
 from bot.quiz.export import ExportRow
 from bot.quiz.model import Question
 from bot.quiz.session import AnswerResult, PlayerScore, Standing, rank_players
-from bot.storage.engine import WRITE, StorageError, make_engine
+from bot.storage.engine import WRITE, DatabaseUnavailable, StorageError, make_engine
 from bot.storage.migrations import LATEST, MIGRATIONS
 from bot.storage.schema import answers, games, metadata, player_streaks, questions, schema_version, scores
 
@@ -121,10 +121,17 @@ class QuizRepository:
 
     @classmethod
     async def open(cls, url: str, base_dir: Path | None = None) -> QuizRepository:
-        """Connect and bring the schema up to date (migrations applied at start)."""
-        repo = cls(make_engine(url, base_dir))
+        """Connect and bring the schema up to date (migrations applied at start). `DatabaseUnavailable` (a
+        `StorageError`) when the database cannot be reached or opened."""
+        try:
+            repo = cls(make_engine(url, base_dir))
+        except OSError as err:  # the SQLite file's folder cannot be made
+            raise DatabaseUnavailable(url, err) from err
         try:
             await repo.migrate()
+        except (OSError, DBAPIError) as err:
+            await repo.close()
+            raise DatabaseUnavailable(url, err) from err
         except BaseException:
             await repo.close()
             raise

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -176,3 +177,46 @@ def test_no_gaps_when_the_winners_result_is_unknown(tmp_path: Path, capsys: pyte
     code, out = run(capsys, "event", "--json", "--data", str(tmp_path), "60 metres")
     lines = json.loads(out)["rounds"][0]["lines"]
     assert code == 0 and [line["gap"] for line in lines] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"PODIUM_DISCORD__SHARD_IDS": "[0,1]"}, "discord.shard_ids (PODIUM_DISCORD__SHARD_IDS): shard_ids needs "
+         "shard_count too"),
+        ({"PODIUM_DISCORD__SHARD_COUNT": "2", "PODIUM_DISCORD__SHARD_IDS": "[1,2]"}, "shard ids run from 0 to 1"),
+        ({"PODIUM_DISCORD__API_BASE_URL": "127.0.0.1:8080/api/v10"},
+         "discord.api_base_url (PODIUM_DISCORD__API_BASE_URL): must be a http:// or https:// URL"),
+        ({"PODIUM_DISCORD__GATEWAY_URL": "http://127.0.0.1:8081"}, "must be a ws:// or wss:// URL"),
+        ({"PODIUM_QUIZ__DEFAULT_SECONDS": "1"}, "quiz.default_seconds (PODIUM_QUIZ__DEFAULT_SECONDS)"),
+    ],
+)  # fmt: skip
+def test_a_bad_setting_is_one_line_and_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], env: dict[str, str], said: str
+) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)  # whatever happens, nothing connects anywhere
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["run"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.splitlines()) == 1
+    assert captured.err.startswith("python -m bot: Bad setting") and said in captured.err
+
+
+def test_a_bad_setting_stops_the_real_command_without_a_traceback(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PODIUM_") and k != "DISCORD_TOKEN"}
+    env.update({"PODIUM_DISCORD__SHARD_IDS": "[0,1]", "DISCORD_TOKEN": "not-a-token", "PYTHONPATH": str(ROOT)})
+    # Were the setting accepted, the bot would go no further than a closed local port.
+    env.update(
+        {
+            "PODIUM_DISCORD__API_BASE_URL": "http://127.0.0.1:1/api/v10",
+            "PODIUM_DISCORD__GATEWAY_URL": "ws://127.0.0.1:1",
+        }
+    )
+    done = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip().splitlines() == [
+        "python -m bot: Bad setting: discord.shard_ids (PODIUM_DISCORD__SHARD_IDS): shard_ids needs shard_count "
+        "too (the total number of shards of the bot)."
+    ]

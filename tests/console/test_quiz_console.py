@@ -131,3 +131,19 @@ def test_stop_by_another_player_is_refused_and_a_cut_off_game_is_reported(tmp_pa
 def test_user_errors_exit_1(tmp_path: Path, argv: list[str], message: str) -> None:
     code, out = play(tmp_path, "", *argv)
     assert code == 1 and message in out
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("postgresql+asyncpg://u:secret@127.0.0.1:1/db",
+         "Cannot open the quiz database postgresql+asyncpg://u:***@127.0.0.1:1/db: connection refused"),
+        ("sqlite:////dev/null/quiz.sqlite3", "Cannot open the quiz database sqlite:////dev/null/quiz.sqlite3: "),
+    ],
+)  # fmt: skip
+def test_a_database_that_cannot_be_opened_is_one_line_not_a_traceback(url: str, said: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "bot", "quiz", "--db", url], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, cwd=ROOT, timeout=60)  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.strip().splitlines() == [done.stdout.strip()] and said in done.stdout
+    assert "secret" not in done.stdout + done.stderr

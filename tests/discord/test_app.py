@@ -11,7 +11,7 @@ import yarl
 from bot.core import Podium
 from bot.discord import app
 from bot.discord.context import BotContext
-from bot.settings import load_settings
+from bot.settings import SettingsError, load_settings
 from tests.discord.loopback import LoopbackDiscord
 
 
@@ -31,10 +31,24 @@ def test_endpoints_come_from_settings(endpoints: None) -> None:
     app.apply_endpoints(settings.discord)
     assert discord.http.Route("GET", "/users/@me").url == "http://127.0.0.1:9/api/v10/users/@me"
     assert yarl.URL("ws://127.0.0.1:9/gw") == discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
-    with pytest.raises(ValueError, match="ws"):
-        app.apply_endpoints(load_settings(discord={"gateway_url": "http://nope"}).discord)
-    with pytest.raises(ValueError, match="http"):
-        app.apply_endpoints(load_settings(discord={"api_base_url": "ftp://nope"}).discord)
+
+
+@pytest.mark.parametrize(
+    ("discord_settings", "said"),
+    [
+        ({"gateway_url": "http://nope"}, "discord.gateway_url (PODIUM_DISCORD__GATEWAY_URL): must be a ws://"),
+        ({"api_base_url": "ftp://nope"}, "discord.api_base_url (PODIUM_DISCORD__API_BASE_URL): must be a http://"),
+        ({"api_base_url": "http:///api/v10"}, "must be a http:// or https:// URL"),  # no host
+        ({"shard_ids": [0, 1]}, "discord.shard_ids (PODIUM_DISCORD__SHARD_IDS): shard_ids needs shard_count"),
+        ({"shard_count": 2, "shard_ids": [2]}, "shard ids run from 0 to 1 with shard_count 2"),
+        ({"shard_count": 2, "shard_ids": [1, 1]}, "a shard id is listed twice"),
+        ({"shard_count": 0}, "discord.shard_count (PODIUM_DISCORD__SHARD_COUNT): Input should be greater than 0"),
+    ],
+)
+def test_settings_discord_py_would_refuse_are_refused_at_load(discord_settings: dict[str, object], said: str) -> None:
+    with pytest.raises(SettingsError) as refused:
+        load_settings(discord=discord_settings)
+    assert said in str(refused.value) and "\n" not in str(refused.value)
 
 
 def test_unset_endpoints_leave_discord_alone(endpoints: None) -> None:

@@ -234,3 +234,18 @@ async def after_restart(night: Night) -> None:
     assert attachment["filename"] == f"quiz-{game_id}.csv"
     table = list(csv.DictReader(io.StringIO(d.files[attachment["id"]].decode())))
     assert len(table) == 9 and {r["question"] for r in table} == {"1", "2", "3"}
+
+
+async def test_a_bot_whose_database_cannot_be_opened_says_why_and_exits(tmp_path: Path) -> None:
+    async with LoopbackDiscord() as d:
+        url = "postgresql+asyncpg://u:secret@127.0.0.1:1/db"
+        bot = BotProcess(d, sync=False, env={"PODIUM_QUIZ__DATABASE_URL": url}, workdir=tmp_path)
+        await bot.start()
+        try:
+            assert await bot.wait_exit() == 1
+        finally:
+            await bot.stop()
+    assert "Traceback" not in bot.text and "secret" not in bot.text, bot.text
+    (line,) = [line for line in bot.output if "ERROR" in line]
+    assert "Cannot open the quiz database postgresql+asyncpg://u:***@127.0.0.1:1/db: connection refused" in line
+    assert not d.identifies  # it never went online

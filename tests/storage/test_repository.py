@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.errors import PodiumError
 from bot.quiz.session import AnswerResult, QuizSession
-from bot.storage.engine import StorageError, make_engine, resolve_url
+from bot.storage.engine import DatabaseUnavailable, StorageError, make_engine, resolve_url
 from bot.storage.migrations import LATEST, MIGRATIONS
 from bot.storage.repository import ChannelBusy, QuizRepository
 from bot.storage.schema import metadata, schema_version
 from tests.quiz.helpers import T0, at, choice_q
+from tests.storage.conftest import postgres_url
 
 OPTIONS = ["Dunc Gray", "Jacques van Egmond", "Charles Rampelberg", "Lew Rush"]
 
@@ -310,3 +312,31 @@ async def test_two_processes_share_one_leaderboard(database_url: str) -> None:
     finally:
         await a.close()
         await b.close()
+
+
+def _unopenable(tmp_path: Path) -> list[tuple[str, str]]:
+    """URLs of databases that cannot be opened, and what the error says about each."""
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("not a database\n", encoding="utf-8")
+    cases = [
+        ("postgresql+asyncpg://u:secret@127.0.0.1:1/db", "u:***@127.0.0.1:1/db: connection refused"),
+        (f"sqlite:///{not_a_db}", "file is not a database"),
+        (f"sqlite:///{not_a_db}/quiz.sqlite3", f"{not_a_db}"),  # its folder would be a file
+    ]
+    url = postgres_url()
+    if url is not None:
+        user = url.split("://", 1)[1].split("@", 1)[0]
+        wrong = url.replace(f"{user}@", f"{user.split(':')[0]}:secret-but-wrong@")
+        cases.append((wrong, "password authentication failed"))
+        cases.append((url.rsplit("/", 1)[0] + "/no_such_database", 'database "no_such_database" does not exist'))
+    return cases
+
+
+async def test_a_database_that_cannot_be_opened_is_a_user_facing_storage_error(tmp_path: Path) -> None:
+    for url, said in _unopenable(tmp_path):
+        with pytest.raises(DatabaseUnavailable) as failed:
+            await QuizRepository.open(url)
+        err = failed.value
+        assert isinstance(err, StorageError) and isinstance(err, PodiumError)
+        assert str(err).startswith("Cannot open the quiz database ") and said in str(err), str(err)
+        assert "secret" not in str(err) and "\n" not in str(err)
