@@ -555,7 +555,9 @@ def games_questions(facts: EventFacts, same_event: dict[tuple[str, str, str], li
 
 
 def split_questions(facts: EventFacts) -> Iterator[Question]:
-    """Who was fastest at a split, and who was faster at it of two finishers next to each other."""
+    """Who was in the lead at a split, and which of two finishers next to each other was ahead there. Splits are
+    cumulative times (the time at the 250 m mark, after lap 2), so the questions ask who was ahead at that point,
+    never who was faster over a lap."""
     if facts.event.team or not facts.ranked:
         return
     digits = split_precision(facts.ranked)
@@ -571,23 +573,23 @@ def split_questions(facts: EventFacts) -> Iterator[Question]:
             ta, tb = a.splits[label], b.splits[label]
             if round(ta, digits) == round(tb, digits):
                 continue
-            faster, slower = (a, b) if ta < tb else (b, a)
+            ahead, behind = (a, b) if ta < tb else (b, a)
             if a.rank == b.rank:
                 finished = f"they tied for {ordinal(a.rank or 0)}"
             else:
-                finished = f"they finished {ordinal(faster.rank or 0)} and {ordinal(slower.rank or 0)}"
+                finished = f"they finished {ordinal(ahead.rank or 0)} and {ordinal(behind.rank or 0)}"
             yield _q(
                 facts,
                 key=_key("split_duel", facts.id, label, a.name, b.name),
                 kind="split_duel",
-                prompt=f"{facts.label}: who was faster {where}, {a.name} or {b.name}?",
+                prompt=f"{facts.label}: who was ahead {where}, {a.name} or {b.name}?",
                 answer_type="name",
-                answer=faster.name,
-                accepted=[faster.name],
-                fact=f"{faster.name} ({faster.splits[label]:.{digits}f} s) was ahead of {slower.name} "
-                f"({slower.splits[label]:.{digits}f} s) {where}; {finished}.",
+                answer=ahead.name,
+                accepted=[ahead.name],
+                fact=f"{ahead.name} ({ahead.splits[label]:.{digits}f} s) was ahead of {behind.name} "
+                f"({behind.splits[label]:.{digits}f} s) {where}; {finished}.",
                 difficulty=3,
-                distractors=[slower.name],
+                distractors=[behind.name],
                 params={"label": label, "a": a.name, "b": b.name},
             )
 
@@ -610,11 +612,11 @@ def _split_fastest(facts: EventFacts, label: str, where: str, digits: int) -> It
         facts,
         key=_key("split_fastest", facts.id, label),
         kind="split_fastest",
-        prompt=f"{facts.label}: who was fastest {where}?",
+        prompt=f"{facts.label}: who was in the lead {where}?",
         answer_type="name",
         answer=best.name,
         accepted=[best.name],
-        fact=f"{best.name} was fastest {where} ({best.splits[label]:.{digits}f} s) and {finish}.",
+        fact=f"{best.name} led {where} ({best.splits[label]:.{digits}f} s) and {finish}.",
         difficulty=3 if best.rank != 1 else 2,
         distractors=distractors,
         params={"label": label, "name": best.name},

@@ -163,7 +163,12 @@ def _kind_checks(q: Question, event: Event, index: PodiumIndex) -> list[str]:
             if games_key(wrong) in keys:
                 out.append(f"{bad} wrong option {wrong} is a Games {name} won at")
     elif q.kind in ("split_fastest", "split_duel"):
+        # Splits are cumulative: the answer is who was ahead at that point, so that is what must be asked
+        # ("faster after lap 2" would mean over lap 2, a lap time the answer was not computed from).
         label = str(p["label"])
+        asked = q.prompt.lower()
+        if "faster" in asked or "fastest" in asked or not ("ahead" in asked or "in the lead" in asked):
+            out.append(f"{bad} the answer is who was ahead at {label} on cumulative time; the prompt asks otherwise")
         pool = [*rows] if q.kind == "split_fastest" else [_one_row(rows, p["a"]), _one_row(rows, p["b"])]
         if any(r is None or label not in r.splits for r in pool):
             out.append(f"{bad} a finisher lacks the {label} split")
@@ -172,7 +177,7 @@ def _kind_checks(q: Question, event: Event, index: PodiumIndex) -> list[str]:
             if len(ordered) > 1 and abs(ordered[0][0] - ordered[1][0]) < 1e-9:
                 out.append(f"{bad} a tie at {label}")
             elif {ordered[0][1]} != accepted:
-                out.append(f"{bad} fastest at {label} is {ordered[0][1]}")
+                out.append(f"{bad} ahead at {label} is {ordered[0][1]}")
     elif q.kind == "tf_ahead":
         a, b = _one_row(rows, p["first"]), _one_row(rows, p["second"])
         if a is None or b is None or a.rank is None or b.rank is None or a.rank == b.rank:

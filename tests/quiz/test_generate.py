@@ -94,6 +94,24 @@ def test_the_fastest_at_250_m_finished_fourth(pool: list[Question]) -> None:
     assert not any({q.params["a"], q.params["b"]} == {"Sergio Rolando", "Kurt Innes"} for q in duels)
 
 
+def test_split_questions_ask_who_was_ahead_on_cumulative_time(podium: Podium, pool: list[Question]) -> None:
+    # 1932: the splits are the times after lap 1 and lap 2 (cumulative), so these ask who was ahead at that point.
+    by_key = {q.key: q for q in pool}
+    lead = by_key["split_fastest:cycling-1932-mens-track-time-trial:lap-2"]
+    assert lead.prompt.endswith(": who was in the lead after lap 2?") and lead.answer == "Charles Rampelberg"
+    assert "Charles Rampelberg led after lap 2 (52.4 s)" in lead.fact
+    duels = [q for q in pool if q.kind == "split_duel"]
+    assert duels and all(" who was ahead " in q.prompt and "faster" not in q.prompt for q in duels)
+    after_lap = next(q for q in duels if q.params["label"] == "Lap 2")
+    assert f"who was ahead after lap 2, {after_lap.params['a']} or {after_lap.params['b']}?" in after_lap.prompt
+    # The verify step holds the wording to what the answer was computed from.
+    for q in (lead, after_lap):
+        reworded = q.model_copy(update={"prompt": q.prompt.replace("was in the lead", "was fastest").replace(
+            "was ahead", "was faster")})  # fmt: skip
+        assert problems(q, podium.index) == []
+        assert any("cumulative time" in found for found in problems(reworded, podium.index))
+
+
 def test_difficulty_follows_obscurity(pool: list[Question]) -> None:
     by_key = {q.key: q for q in pool}
     assert by_key["medal:cycling-1992-mens-track-time-trial:gold"].difficulty == 1
