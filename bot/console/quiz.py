@@ -7,7 +7,8 @@ The same game as on Discord (the same QuizHost, storage and scoring). Standard i
     P2 @4.5: 1:03.342          answered 4.5 s after the question opened (default: 1 s after the previous line)
     /next                      close the question now; players who have not answered get nothing
     /skip  /pause  /resume  /stop  /scores
-                               the host's commands (the host is P1); `P2: /skip` tries it as P2 (refused)
+                               the host's commands (the host is P1); `P2: /skip` tries it as P2 (refused);
+                               an answer while the game is paused is refused: answer again after /resume
     # a comment, or a blank line: ignored
 
 With one player, `P1:` may be left out. A question closes when every player has answered (or at `/next`); at the

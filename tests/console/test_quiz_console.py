@@ -75,6 +75,10 @@ def test_the_example_script_plays_a_full_game(tmp_path: Path) -> None:
     # Every answer was stored, and the game is closed.
     rows, game = asyncio.run(_stored(f"sqlite:///{db}"))
     assert len(rows) == 19 and game == "finished"
+    # Question 8: P2's answer during the pause was refused, not kept for later; the one after the resume counts.
+    eighth = out.split("\nQuestion 8/10")[1].split("\nQuestion 9/10")[0]
+    assert eighth.index("Paused by P1.") < eighth.index("(P2: the game is paused)") < eighth.index("Resumed by P1.")
+    assert [r.player_id for r in rows if r.question == 8] == ["P1", "P2"]  # type: ignore[attr-defined]
 
 
 async def _stored(url: str) -> tuple[list[object], str]:
