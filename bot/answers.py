@@ -70,6 +70,8 @@ class RoundAnswer(BaseModel):
 class EventAnswer(BaseModel):
     event: EventSummary
     rounds: list[RoundAnswer]
+    # Which of `rounds` decided the medals (`Event.final_round`); None when the page has no final round.
+    final_round: int | None = None
 
 
 class PodiumAnswer(BaseModel):
@@ -177,7 +179,9 @@ def event_answer(index: PodiumIndex, event_id: str) -> EventAnswer:
                 lines=[line_of(index, r, best) for r in _ordered(rnd.results)],
             )
         )
-    return EventAnswer(event=summarize(index, event_id), rounds=rounds)
+    final = e.final_round()
+    final_index = next((i for i, rnd in enumerate(e.rounds) if rnd is final), None)
+    return EventAnswer(event=summarize(index, event_id), rounds=rounds, final_round=final_index)
 
 
 def podium_answer(index: PodiumIndex, event_id: str) -> PodiumAnswer:

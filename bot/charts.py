@@ -24,7 +24,6 @@ MAX_LINES = 8
 MEDAL_COLOURS = {"gold": "#d4af37", "silver": "#a8a9ad", "bronze": "#cd7f32"}
 BAR_COLOUR = "#5b7fa6"
 UNIT_WORDS = {"s": "seconds", "m": "metres", "pts": "points"}
-FINAL_NAMES = ("final", "final round", "finals", "final a")
 
 
 class Chart(BaseModel):
@@ -37,10 +36,11 @@ class Chart(BaseModel):
 
 
 def default_round(answer: EventAnswer) -> int:
-    """The round medals were decided in: one named Final, else the last round on the page."""
-    for number, rnd in enumerate(answer.rounds):
-        if rnd.name and rnd.name.strip().lower() in FINAL_NAMES:
-            return number
+    """The round drawn unless one is asked for: the final round, as everything else decides it
+    (`Event.final_round`, carried in the answer); on a page without one (its final table missing), the last round
+    there is, named in the chart's title."""
+    if answer.final_round is not None:
+        return answer.final_round
     return max(len(answer.rounds) - 1, 0)
 
 
