@@ -22,6 +22,7 @@ from bot.models import Event
 
 SUGGESTIONS = 5
 CAP = 100  # autocomplete looks at the newest this many fitting events at most
+SUGGEST_POOL = 1500  # events whose titles are ranked for suggestions at most
 TYPO_CAP = 2000  # fits scored one by one when the query needed typos
 _SEASON_ORDER = {"Summer": 0, "Winter": 1}
 
@@ -54,6 +55,7 @@ class EventMatcher:
         for alias, sport in grammar.sports.items():
             sport_words.setdefault(sport, set()).update(stem(t) for t in alias.split())
         self.names: list[frozenset[str]] = []  # the words of each event's name
+        self.sequences: list[tuple[str, ...]] = []  # ... in order
         self.words: list[frozenset[str]] = []  # ... and of its sport, with the sport's other names
         self.sport_of: list[str] = []
         post: dict[str, set[int]] = {}
@@ -63,10 +65,12 @@ class EventMatcher:
         self.by_gender: dict[str, set[int]] = {}
         self.by_sport: dict[str, set[int]] = {}
         for h, (_, event) in enumerate(ordered):
-            name = frozenset(_event_words(event))
+            sequence = tuple(_event_words(event))
+            name = frozenset(sequence)
             sport = " ".join(query_tokens(event.sport or ""))
             words = set(name) | {stem(t) for t in sport.split()} | sport_words.get(sport, set())
             self.names.append(name)
+            self.sequences.append(sequence)
             self.words.append(frozenset(words))
             self.sport_of.append(sport)
             for word in words:
@@ -138,7 +142,7 @@ class EventMatcher:
             found = self._candidates(q, typos=True)
         if found is None:
             return "none", self._suggest(q, text) if suggest else []
-        count, best = self._choose(*found, typos)
+        count, best = self._choose(*found, typos, words=tuple(q.words))
         return ("match" if count == 1 else "ambiguous"), best
 
     def _candidates(
@@ -161,10 +165,13 @@ class EventMatcher:
                 return None
         return (candidates, options) if candidates else None
 
-    def _choose(self, candidates: set[int], options: list[dict[str, int]], typos: bool) -> tuple[int, list[EventFit]]:
+    def _choose(
+        self, candidates: set[int], options: list[dict[str, int]], typos: bool, words: tuple[str, ...] = ()
+    ) -> tuple[int, list[EventFit]]:
         """How many fits make the best class, and its newest 25. Fewest typos first, then those whose own name
-        the query names most, then those it names whole. Work stays bounded: class sizes come from set
-        operations, and only the fits shown are scored one by one."""
+        the query names most, then those it names whole, then those it names word for word in order (`large
+        hill individual` is ski jumping's name; Nordic combined's is `individual large hill`). Work stays
+        bounded: class sizes come from set operations, and only the fits shown are scored one by one."""
         if not options:
             return len(candidates), [self._fit(h, options) for h in heapq.nsmallest(MAX_CHOICES, candidates)]
         if typos:
@@ -188,6 +195,8 @@ class EventMatcher:
         complete = [h for h in best if self.names[h] and self.names[h] <= named]
         if complete:
             best = complete
+            in_order = [h for h in best if self.sequences[h] == words]
+            best = in_order or best
         return len(best), [self._fit(h, options) for h in heapq.nsmallest(MAX_CHOICES, best)]
 
     def _fits(self, q: EventQuery, typos: bool, prefix: str | None = None, cap: int | None = None) -> list[EventFit]:
@@ -235,8 +244,15 @@ class EventMatcher:
         typed = " ".join(query_tokens(text))
         if not typed:
             return []
-        found = ranked(typed, self.folded_titles, SUGGESTIONS)
-        return [EventFit(pos, 3, 0, False, score) for pos, score in found if score >= 40]
+        # Titles are ranked only among the events holding one of the query's words (or a word one typo from
+        # it), the newest first and a bounded number of them: the work does not grow with the corpus.
+        pool: set[int] = set()
+        for word in q.words:
+            for token, _ in self.vocab.near(word, 1 if len(word) > 3 and word.isalpha() else 0):
+                pool |= self.post[token]
+        handles = heapq.nsmallest(SUGGEST_POOL, pool)
+        found = ranked(typed, [self.folded_titles[h] for h in handles], SUGGESTIONS)
+        return [EventFit(handles[pos], 3, 0, False, score) for pos, score in found]
 
     # --- completing ---------------------------------------------------------------------------------------------
     def complete(self, text: str, limit: int) -> list[EventFit]:

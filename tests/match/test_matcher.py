@@ -132,3 +132,13 @@ def test_a_one_word_name_comes_first_among_equal_fits(tmp_path: Path) -> None:
     verdict = Podium.load(tmp_path).matcher.resolve_athlete("ronaldo")
     assert verdict.outcome == "ambiguous"
     assert [c.name for c in verdict.candidates] == ["Ronaldo", "Cristiano Ronaldo"]
+
+
+def test_the_event_named_word_for_word_wins_over_the_same_words_reordered(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", page("Ski jumping", 2010, "Men's large hill individual", ["Simon Ammann"], "Winter"))
+    write(tmp_path, "b.txt", page("Nordic combined", 2010, "Men's individual large hill", ["Bill Demong"], "Winter"))
+    matcher = Podium.load(tmp_path).matcher
+    assert [c.name for c in matcher.resolve_event("2010 large hill individual").candidates] == [
+        "Ski jumping at the 2010 Winter Olympics – Men's large hill individual"
+    ]
+    assert matcher.resolve_event("large hill 2010").outcome == "ambiguous"
