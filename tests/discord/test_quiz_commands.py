@@ -56,6 +56,12 @@ async def client(podium: Podium, factory: LoopbackDiscord, tmp_path: Path) -> As
         await runtime.repo.close()
 
 
+@pytest.fixture
+def patient(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However slow the machine, the checks finish within the budget (the slow path has a test of its own)."""
+    monkeypatch.setattr("bot.discord.quiz.ACK_BUDGET", 60.0)
+
+
 def runtime_of(client: PodiumClient) -> QuizRuntime:
     runtime = client.podium_quiz  # type: ignore[attr-defined]
     assert isinstance(runtime, QuizRuntime)
@@ -80,6 +86,7 @@ def channel(factory: LoopbackDiscord) -> str:
         ({"games": "1996"}, "No questions fit these options"),  # Games the index has no results of
     ],
 )
+@pytest.mark.usefixtures("patient")
 async def test_a_start_that_cannot_begin_is_told_to_the_host_alone(
     client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, options: dict[str, Any], error: str
 ) -> None:
@@ -90,6 +97,7 @@ async def test_a_start_that_cannot_begin_is_told_to_the_host_alone(
     assert runtime_of(client).stages == {}
 
 
+@pytest.mark.usefixtures("patient")
 async def test_a_start_in_a_busy_channel_points_to_the_running_game_ephemerally(
     client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
 ) -> None:
@@ -103,6 +111,7 @@ async def test_a_start_in_a_busy_channel_points_to_the_running_game_ephemerally(
     assert f"game #{live.game_id}" in call.body["data"]["content"]
 
 
+@pytest.mark.usefixtures("patient")
 async def test_a_start_defers_publicly_after_its_checks_then_shows_the_first_question(
     client: PodiumClient, factory: LoopbackDiscord, rec: Recorder
 ) -> None:
