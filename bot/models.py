@@ -38,7 +38,18 @@ class MedalEntry(BaseModel):
     noc: str | None
 
 
-class ResultRow(BaseModel):
+class Measured(BaseModel):
+    """A performance as the page wrote it (`result`) and what it means; `corrected` marks a plausibility fix."""
+
+    result: str | None = None
+    value: float | None = None
+    unit: Unit | None = None
+    precision: int = 0
+    corrected: bool = False
+    correction: str | None = None
+
+
+class ResultRow(Measured):
     line: int
     rank: int | None
     tied: bool = False
@@ -49,12 +60,6 @@ class ResultRow(BaseModel):
     name: str
     members: list[str] = Field(default_factory=list)
     nation: str | None = None
-    result: str | None = None
-    value: float | None = None
-    unit: Unit | None = None
-    precision: int = 0
-    corrected: bool = False
-    correction: str | None = None
     status: Status | None = None
     medal: Medal | None = None
     splits: dict[str, float] = Field(default_factory=dict)
@@ -70,17 +75,11 @@ class Round(BaseModel):
     results: list[ResultRow] = Field(default_factory=list)
 
 
-class Record(BaseModel):
+class Record(Measured):
     line: int
     kind: str
     holder: str | None = None
     nation: str | None = None
-    result: str | None = None
-    value: float | None = None
-    unit: Unit | None = None
-    precision: int = 0
-    corrected: bool = False
-    correction: str | None = None
     date: str | None = None
     place: str | None = None
 

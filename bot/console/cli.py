@@ -79,12 +79,11 @@ def _error_json(err: PodiumError) -> dict[str, Any]:
     return out
 
 
-def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
-    """Answer one query; user errors are printed, never raised. Returns the exit code."""
-    _, ask, draw = QUERY_COMMANDS[command]
+def show(produce: Callable[[], BaseModel], draw: Callable[[Any], RenderableType], as_json: bool) -> int:
+    """Print one answer, or the user's error in words (never a traceback). Returns the exit code."""
     console = render.make_console()
     try:
-        answer = ask(podium, query)
+        answer = produce()
     except PodiumError as err:
         if as_json:
             _print_json(_error_json(err))
@@ -96,6 +95,11 @@ def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
     else:
         console.print(draw(answer))
     return 0
+
+
+def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
+    _, ask, draw = QUERY_COMMANDS[command]
+    return show(lambda: ask(podium, query), draw, as_json)
 
 
 def split_pair(words: Sequence[str]) -> tuple[str, str]:
@@ -111,21 +115,7 @@ def split_pair(words: Sequence[str]) -> tuple[str, str]:
 
 
 def run_compare(podium: Podium, words: Sequence[str], as_json: bool) -> int:
-    console = render.make_console()
-    try:
-        a, b = split_pair(words)
-        answer = podium.compare(a, b)
-    except PodiumError as err:
-        if as_json:
-            _print_json(_error_json(err))
-        else:
-            console.print(render.render_error(err))
-        return 1
-    if as_json:
-        _print_json(answer.model_dump(mode="json"))
-    else:
-        console.print(render.render_compare(answer))
-    return 0
+    return show(lambda: podium.compare(*split_pair(words)), render.render_compare, as_json)
 
 
 def run_chart(podium: Podium, query: str, kind: str, out: Path) -> int:

@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import re
 
-from bot.models import MEDAL_ORDER, Event, MedalEntry, Problem, Record, ResultRow, Round
+from bot.models import MEDAL_ORDER, Event, Measured, MedalEntry, Problem, ResultRow, Round
 from bot.parse.columns import Col, classify, status_of
 from bot.parse.page import PageError, RawPage, Section
 from bot.parse.plausibility import correct_time, event_distance
@@ -123,7 +123,7 @@ def _label_before(section: Section, table_line: int, after: int) -> str | None:
     return None
 
 
-def _fix_value(row: ResultRow | Record, distance: float | None) -> None:
+def _fix_value(row: Measured, distance: float | None) -> None:
     if row.unit != "s" or row.value is None or row.result is None:
         return
     fixed = correct_time(row.result.split()[0], row.value, distance)
