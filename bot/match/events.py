@@ -88,6 +88,16 @@ class EventMatcher:
         self.years = sorted(self.by_year, reverse=True)
         self.folded_titles = [" ".join(query_tokens(t)) for t in self.titles]
 
+    def _parse(self, text: str, partial: bool = False, literal: bool = False) -> EventQuery:
+        """The grammar's reading, where a four-digit word that is the year of Games in the index is a year too
+        (the grammar knows 1890–2100; a corpus may hold Games beyond)."""
+        q = self.grammar.parse(text, partial=partial, literal=literal)
+        years = {int(w) for w in q.words if len(w) == 4 and w.isdigit() and int(w) in self.by_year}
+        if years:
+            q.years |= years
+            q.words = [w for w in q.words if not (len(w) == 4 and w.isdigit() and int(w) in years)]
+        return q
+
     # --- filters ------------------------------------------------------------------------------------------------
     def _filtered(self, q: EventQuery) -> set[int] | None:
         """Events the query's constraints allow; None when it has none."""
@@ -128,13 +138,13 @@ class EventMatcher:
 
     # --- resolving ----------------------------------------------------------------------------------------------
     def resolve(self, text: str, suggest: bool = True) -> tuple[str, list[EventFit]]:
-        q = self.grammar.parse(text)
+        q = self._parse(text)
         if not (q.words or q.years or q.games or q.season or q.sports or q.gender):
             return "none", []
         typos = False
         found = self._candidates(q, typos=False)
         if found is None:
-            literal = self.grammar.parse(text, literal=True)  # `10k` as 10 kilometres, not 10,000 metres
+            literal = self._parse(text, literal=True)  # `10k` as 10 kilometres, not 10,000 metres
             if literal.words != q.words:
                 found = self._candidates(literal, typos=False)
         if found is None:
@@ -258,7 +268,7 @@ class EventMatcher:
     def complete(self, text: str, limit: int) -> list[EventFit]:
         """Events for partial input, newest first: the last token is a prefix (of a word, a year, a city)."""
         limit = max(0, min(limit, MAX_CHOICES))
-        q = self.grammar.parse(text, partial=True)
+        q = self._parse(text, partial=True)
         partial = q.partial
         fits: list[EventFit] = []
         if partial is None:

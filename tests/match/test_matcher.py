@@ -142,3 +142,12 @@ def test_the_event_named_word_for_word_wins_over_the_same_words_reordered(tmp_pa
         "Ski jumping at the 2010 Winter Olympics – Men's large hill individual"
     ]
     assert matcher.resolve_event("large hill 2010").outcome == "ambiguous"
+
+
+def test_years_of_games_in_the_index_are_years_beyond_the_grammar(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", page("Athletics", 2132, "Men's 100 metres", ["Ada Future"]))
+    write(tmp_path, "b.txt", page("Athletics", 2136, "Men's 100 metres", ["Bo Later"]))
+    matcher = Podium.load(tmp_path).matcher
+    assert [c.name for c in matcher.resolve_event("2132 100 metres").candidates] == [
+        "Athletics at the 2132 Summer Olympics – Men's 100 metres"
+    ]
