@@ -14,8 +14,9 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def clean_text(raw: str) -> str:
     """Decode HTML entities, turn odd spaces into plain ones and trim."""
-    text = html.unescape(raw)
-    text = unicodedata.normalize("NFC", text)
+    text = html.unescape(raw) if "&" in raw else raw
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
 
 

@@ -88,7 +88,13 @@ def classify(header: str) -> Col:
 
 
 def status_of(cell: str) -> str | None:
-    return STATUS_WORDS.get(normalize(cell))
+    text = cell.strip()
+    if not text or len(text) > 20 or text[0].isdigit():
+        return None
+    key = text.lower()
+    if "." in key or "-" in key:
+        key = normalize(key)  # `D.N.F.`, `Did-not-start`
+    return STATUS_WORDS.get(key)
 
 
 def parse_rank(cell: str) -> tuple[int | None, bool]:
@@ -109,9 +115,16 @@ def _is_number(cell: str) -> bool:
     return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", cell.strip()))
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
+
+
 def _looks_like_name(cell: str) -> bool:
-    letters = sum(ch.isalpha() for ch in cell)
-    return letters >= 2 and status_of(cell) is None and not _is_number(cell) and ":" not in cell.strip()[:3]
+    return (
+        bool(_TWO_LETTERS.search(cell))
+        and status_of(cell) is None
+        and not _is_number(cell)
+        and ":" not in cell.strip()[:3]
+    )
 
 
 def fit(kind: Col, cell: str) -> int:

@@ -65,6 +65,8 @@ def split_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
+    if "[[" not in body and "{{" not in body:
+        return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
     current: list[str] = []
@@ -100,11 +102,14 @@ _BOLD = re.compile(r"'{2,}")
 
 def clean_cell(raw: str) -> str:
     """Wiki markup the conversion may have left: links, flag templates (kept as their code), bold, footnotes."""
-    text = _LINK.sub(r"\1", raw)
-    text = _FLAG.sub(r"\1", text)
-    text = _TEMPLATE.sub("", text)
-    text = _FOOTNOTE.sub("", text)
-    text = _BOLD.sub("", text)
+    text = raw
+    if "[" in text or "{" in text:
+        text = _LINK.sub(r"\1", text)
+        text = _FLAG.sub(r"\1", text)
+        text = _TEMPLATE.sub("", text)
+        text = _FOOTNOTE.sub("", text)
+    if "''" in text:
+        text = _BOLD.sub("", text)
     return clean_text(text)
 
 

@@ -116,6 +116,11 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> _Aligned
     best: tuple[int, int, _Aligned] | None = None
     limit = max(layout.competitor, layout.members or 0)
     max_shift = limit if previous is not None else 0
+    # Most rows are whole: when every cell fits its column as written, no shift can do better.
+    if len(row.cells) <= width and all(fit(layout.kinds[c], text) >= 0 for c, text in enumerate(row.cells)):
+        name = row.cells[layout.competitor] if layout.competitor < len(row.cells) else ""
+        if name or layout.team:
+            return _Aligned(dict(enumerate(row.cells)), 0, [])
     for shift in range(max_shift + 1):
         mapped: dict[int, str] = {}
         overflow: list[str] = []
@@ -188,7 +193,7 @@ def read_results(
     for raw in table.rows[first_row:]:
         if not any(raw.cells):
             continue  # an empty padding row carries nothing
-        if [normalize(c) for c in raw.cells] == header_key:
+        if raw.cells[0].lower() == table.header[0].lower() and [normalize(c) for c in raw.cells] == header_key:
             continue  # the header repeated inside the table
         aligned = _align(raw, layout, previous)
         if aligned.shift and previous is not None:
