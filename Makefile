@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run sync test format clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: $(STAMP)
 	$(PY) -m bot run $(ARGS)
+
+sync: $(STAMP)
+	$(PY) -m bot sync $(ARGS)
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check bot tests
