@@ -96,7 +96,6 @@ class AthleteMatcher:
         athletes = prominence_order(index)
         folder = Folder()
         self.ids = [a.id for a in athletes]
-        self.handle = {aid: h for h, aid in enumerate(self.ids)}
         self.nicknames = nicknames
         # Each name as its folded tokens joined by spaces (compact to keep and to cache); the few names written
         # with hyphens or apostrophes also keep their joins.

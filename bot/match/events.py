@@ -50,7 +50,6 @@ class EventMatcher:
         )
         self.ids = [eid for eid, _ in ordered]
         self.titles = [e.title for _, e in ordered]
-        self.handle = {eid: h for h, eid in enumerate(self.ids)}
         sport_words: dict[str, set[str]] = {}
         for alias, sport in grammar.sports.items():
             sport_words.setdefault(sport, set()).update(stem(t) for t in alias.split())
