@@ -176,15 +176,17 @@ def _main(args: argparse.Namespace) -> int:
         from bot.console.quiz import run_quiz
 
         return run_quiz(args, _data_dir(args))
-    podium = Podium.load(_data_dir(args))
-    if command == "export":
-        _print_json(podium.export())
-        return 0
     if command == "console":
         from bot.console.repl import Repl
         from bot.settings import load_settings
 
-        return Repl(podium, history=load_settings().history_file).run()
+        settings = load_settings()
+        podium = Podium.load(_data_dir(args), cache_dir=settings.cache_dir)  # a warm start for the session
+        return Repl(podium, history=settings.history_file).run()
+    podium = Podium.load(_data_dir(args))
+    if command == "export":
+        _print_json(podium.export())
+        return 0
     if command == "about":
         about = podium.about()
         if args.json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,10 +125,17 @@ def test_data_option_loads_another_folder(tmp_path: Path, capsys: pytest.Capture
     assert json.loads(out)["places"][0]["name"] == "Bob Beamon"
 
 
-def test_console_reads_commands_from_stdin() -> None:
+def test_console_reads_commands_from_stdin(tmp_path: Path) -> None:
     script = "help\npodium 1932\nathlete Consonni\nbogus\nquit\n"
+    env = {**os.environ, "PODIUM_CACHE_DIR": str(tmp_path / "cache"), "PODIUM_HISTORY_FILE": str(tmp_path / "h")}
     proc = subprocess.run(
-        [sys.executable, "-m", "bot", "console"], input=script, capture_output=True, text=True, cwd=ROOT, timeout=60
+        [sys.executable, "-m", "bot", "console"],
+        input=script,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        env=env,
     )
     assert proc.returncode == 0, proc.stderr
     assert "Dunc Gray" in proc.stdout and "=4" in proc.stdout
