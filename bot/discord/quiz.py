@@ -614,6 +614,15 @@ def _listen_for_answers(client: discord.Client, runtime: QuizRuntime) -> None:
     client.event(on_message)
 
 
+def safe_sport_choices(interaction: Interaction, current: str) -> list[Choice[str]]:
+    """Autocomplete has a hard deadline and no error reply: a failure is logged and offers nothing."""
+    try:
+        return sport_choices(context_of(interaction), current)
+    except Exception:
+        log.exception("sport autocomplete failed")
+        return []
+
+
 def sport_choices(ctx: BotContext, current: str) -> list[Choice[str]]:
     sports = sorted({e.sport for e in ctx.podium.index.events.values() if e.sport})
     key = current.strip().lower()
@@ -674,11 +683,7 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
 
     @start.autocomplete("sport")
     async def start_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
-        try:
-            return sport_choices(context_of(interaction), current)
-        except Exception:
-            log.exception("sport autocomplete failed")
-            return []
+        return safe_sport_choices(interaction, current)
 
     @quiz.command(name="answer", description="Answer the question on screen by typing")
     @app_commands.describe(text="Your answer: a name, a time (1:03.342), a place (3rd), a number...")
@@ -717,11 +722,7 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
 
     @leaderboard.autocomplete("sport")
     async def leaderboard_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
-        try:
-            return sport_choices(context_of(interaction), current)
-        except Exception:
-            log.exception("sport autocomplete failed")
-            return []
+        return safe_sport_choices(interaction, current)
 
     @quiz.command(name="export", description="Every answer of this channel's last quiz, as CSV")
     @cooldown
