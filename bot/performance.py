@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel
@@ -37,21 +38,22 @@ def _decimals(number: str) -> int:
     return 0
 
 
+# `h:mm:ss.d`, `m:ss.d` or `s.d` (commas already read as points): digits, a fraction on the last part only.
+_CLOCK = re.compile(r"\d+(?::(\d\d))?(?::(\d\d))?(?:\.\d+)?")
+
+
+@lru_cache(maxsize=8192)
 def parse_time(text: str) -> tuple[float, int] | None:
     """`1:03.342` -> (63.342, 3); `1:21:45` -> (4905.0, 0); `9.96` -> (9.96, 2). None if not a time."""
+    # Cached: a page reads each time cell several times (column fit, result, splits).
     raw = text.strip().rstrip("s").strip()
-    if not raw or raw.count(":") > 2:
+    clock = _CLOCK.fullmatch(raw.replace(",", "."))
+    if clock is None:
         return None
-    parts = raw.replace(",", ".").split(":")
-    if not all(parts) or not all(re.fullmatch(r"\d+(?:\.\d+)?", p) for p in parts):
+    # Every part but the first is at most 59 (the pattern holds them to two digits).
+    if any(part is not None and int(part) > 59 for part in clock.groups()):
         return None
-    if any("." in p for p in parts[:-1]):
-        return None
-    # Every part but the first is at most 59 and written with two digits.
-    for p in parts[1:]:
-        whole = p.split(".")[0]
-        if len(whole) != 2 or int(whole) > 59:
-            return None
+    parts = clock.group().split(":")
     seconds = 0.0
     for p in parts:
         seconds = seconds * 60 + float(p)
@@ -63,6 +65,15 @@ def parse_performance(text: str, default_unit: Unit | None) -> Performance | Non
 
     `default_unit` comes from the column and event: a bare `8.67` in a long-jump Mark column is metres.
     """
+    read = read_performance(text, default_unit)
+    if read is None:
+        return None
+    return Performance(text=read[0], value=read[1], unit=read[2], precision=read[3])
+
+
+@lru_cache(maxsize=8192)
+def read_performance(text: str, default_unit: Unit | None) -> tuple[str, float, Unit | None, int] | None:
+    """`parse_performance` as a (text, value, unit, precision) tuple, for callers that need no model."""
     raw = text.strip()
     if not raw:
         return None
@@ -71,22 +82,22 @@ def parse_performance(text: str, default_unit: Unit | None) -> Performance | Non
         num = suffix.group("num")
         unit_word = suffix.group("unit").lower()
         unit: Unit = {"m": "m", "p": "pts", "k": "kg"}.get(unit_word[0], "s")  # type: ignore[assignment]
-        return Performance(text=raw, value=float(num.replace(",", ".")), unit=unit, precision=_decimals(num))
+        return raw, float(num.replace(",", ".")), unit, _decimals(num)
     if ":" in raw or default_unit in (None, "s"):
         timed = parse_time(raw)
         if timed is not None and (":" in raw or default_unit == "s"):
-            return Performance(text=raw, value=timed[0], unit="s", precision=timed[1])
+            return raw, timed[0], "s", timed[1]
         if ":" in raw:
             return None
     if _NUMBER.match(raw):
-        value = float(raw.replace(",", "."))
-        return Performance(text=raw, value=value, unit=default_unit, precision=_decimals(raw))
+        return raw, float(raw.replace(",", ".")), default_unit, _decimals(raw)
     return None
 
 
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _WIND = re.compile(r"^[+-−]?\d+(?:[.,]\d+)?$")
 _MARKERS = ("*", "†", "‡", "#")
+_NOTE_SPLIT = re.compile(r"[\s,]+")
 
 
 def split_notes(cell: str) -> tuple[str, list[str]]:
@@ -97,7 +108,7 @@ def split_notes(cell: str) -> tuple[str, list[str]]:
     """
     text = cell.strip()
     notes: list[str] = []
-    while True:
+    while ")" in text:  # most cells hold no bracket: skip the search
         bracket = _TRAILING_BRACKET.search(text)
         if not bracket or not text[: bracket.start()].strip():
             break
@@ -105,7 +116,7 @@ def split_notes(cell: str) -> tuple[str, list[str]]:
         if _WIND.match(inner):
             notes.insert(0, f"wind {inner}")
         else:
-            notes[:0] = [t for t in re.split(r"[\s,]+", inner) if t]
+            notes[:0] = [t for t in _NOTE_SPLIT.split(inner) if t]
         text = text[: bracket.start()].rstrip()
     tokens = text.replace(",", " ").split()
     while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w"):

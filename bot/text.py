@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -17,6 +18,10 @@ def clean_text(raw: str) -> str:
     text = html.unescape(raw) if "&" in raw else raw
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+    # Every character `_SPACES` matches but the plain space is unprintable: a printable text without a double
+    # space has nothing to collapse, only its ends to trim (most cells; this skips the regex for them).
+    if text.isprintable() and "  " not in text:
+        return text.strip()
     return _SPACES.sub(" ", text).strip()
 
 
@@ -27,6 +32,12 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Fold, then keep only letters and digits separated by single spaces: the key names are compared on."""
+    return _normalize(text)
+
+
+@lru_cache(maxsize=16384)
+def _normalize(text: str) -> str:
+    # The same names, codes and headers are normalized again and again (per row, per page, per lookup).
     return _NON_WORD.sub(" ", fold(text)).strip()
 
 

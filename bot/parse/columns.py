@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
+from functools import lru_cache
 
 from bot.performance import parse_time
 from bot.text import normalize
@@ -97,6 +99,7 @@ def status_of(cell: str) -> str | None:
     return STATUS_WORDS.get(key)
 
 
+@lru_cache(maxsize=4096)
 def parse_rank(cell: str) -> tuple[int | None, bool]:
     """`=4`, `T4`, `4=`, `4th`, `4.` -> (4, tied?). (None, False) when the cell holds no rank."""
     text = cell.strip()
@@ -111,8 +114,11 @@ def looks_like_time(cell: str) -> bool:
     return parse_time(cell.split()[0]) is not None if cell.strip() else False
 
 
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?")
+
+
 def _is_number(cell: str) -> bool:
-    return bool(re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", cell.strip()))
+    return _NUMBER.fullmatch(cell.strip()) is not None
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
@@ -120,43 +126,94 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 
 def _looks_like_name(cell: str) -> bool:
     return (
-        bool(_TWO_LETTERS.search(cell))
+        _TWO_LETTERS.search(cell) is not None
         and status_of(cell) is None
         and not _is_number(cell)
         and ":" not in cell.strip()[:3]
     )
 
 
+# One scorer per column kind, each cached: a table's ranks, lanes, nations and statuses recur row after row,
+# and a row's cells are scored again when its alignment is in doubt.
+@lru_cache(maxsize=4096)
+def _fit_rank(cell: str) -> int:
+    text = cell.strip()
+    if not text or text in DASHES:
+        return 0
+    if parse_rank(text)[0] is not None or status_of(text):
+        return 2
+    return -3 if _looks_like_name(text) else -1
+
+
+@lru_cache(maxsize=4096)
+def _fit_lead(cell: str) -> int:
+    text = cell.strip()
+    if not text:
+        return 0
+    return 1 if len(text) <= 4 and not _looks_like_name(text) else -3
+
+
+@lru_cache(maxsize=4096)
+def _fit_name(cell: str) -> int:
+    text = cell.strip()
+    if not text:
+        return -3
+    return 3 if _looks_like_name(text) else -3
+
+
+def _fit_members(cell: str) -> int:
+    return _fit_name(cell) if cell.strip() else 0
+
+
+@lru_cache(maxsize=4096)
+def _fit_nation(cell: str) -> int:
+    text = cell.strip()
+    if not text:
+        return 0
+    return -2 if _is_number(text) or looks_like_time(text) else 1
+
+
+@lru_cache(maxsize=4096)
+def _fit_result(cell: str) -> int:
+    text = cell.strip()
+    if not text or text in DASHES:
+        return 0
+    first = text.split()[0]
+    if looks_like_time(first) or _is_number(first) or status_of(text) or status_of(first):
+        return 2
+    return -2 if _looks_like_name(text) else 0
+
+
+@lru_cache(maxsize=4096)
+def _fit_split(cell: str) -> int:
+    text = cell.strip()
+    if not text or text in DASHES:
+        return 0
+    return 1 if looks_like_time(text) else -2
+
+
+def _fit_nothing(cell: str) -> int:
+    return 0
+
+
+_FITS: dict[Col, Callable[[str], int]] = {
+    Col.RANK: _fit_rank,
+    Col.LEAD: _fit_lead,
+    Col.NAME: _fit_name,
+    Col.MEMBERS: _fit_members,
+    Col.NATION: _fit_nation,
+    Col.RESULT: _fit_result,
+    Col.SPLIT: _fit_split,
+    Col.NOTES: _fit_nothing,
+    Col.EXTRA: _fit_nothing,
+}
+
+
+def fitter(kind: Col) -> Callable[[str], int]:
+    """`fit` for one kind of column, to score many cells without looking the kind up for each."""
+    return _FITS[kind]
+
+
 def fit(kind: Col, cell: str) -> int:
     """How plausible `cell` is in a column of `kind`: positive fits, negative contradicts, 0 says nothing."""
-    text = cell.strip()
-    if kind is Col.RANK:
-        if not text or text in DASHES:
-            return 0
-        if parse_rank(text)[0] is not None or status_of(text):
-            return 2
-        return -3 if _looks_like_name(text) else -1
-    if kind is Col.LEAD:
-        if not text:
-            return 0
-        return 1 if len(text) <= 4 and not _looks_like_name(text) else -3
-    if kind in (Col.NAME, Col.MEMBERS):
-        if not text:
-            return -3 if kind is Col.NAME else 0
-        return 3 if _looks_like_name(text) else -3
-    if kind is Col.NATION:
-        if not text:
-            return 0
-        return -2 if _is_number(text) or looks_like_time(text) else 1
-    if kind is Col.RESULT:
-        if not text or text in DASHES:
-            return 0
-        first = text.split()[0]
-        if looks_like_time(first) or _is_number(first) or status_of(text) or status_of(first):
-            return 2
-        return -2 if _looks_like_name(text) else 0
-    if kind is Col.SPLIT:
-        if not text or text in DASHES:
-            return 0
-        return 1 if looks_like_time(text) else -2
-    return 0
+    return _FITS[kind](cell)

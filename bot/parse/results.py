@@ -6,17 +6,20 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.models import Problem, ResultRow
-from bot.parse.columns import DASHES, Col, classify, fit, parse_rank, status_of
+from bot.parse.columns import DASHES, Col, classify, fit, fitter, parse_rank, status_of
 from bot.parse.page import Table, TableRow
-from bot.performance import Performance, Unit, parse_performance, parse_time, split_notes
+from bot.performance import Unit, parse_time, read_performance, split_notes
 from bot.text import normalize
 
 _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|<br\s*/?>)\s*")
 _RANK_RANGE = re.compile(r"^(\d{1,3})\s*[–—-]\s*(\d{1,3})$")
 _NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
+_NOTE_SPLIT = re.compile(r"[\s,]+")
+_DIGIT = re.compile(r"\d")
 _POINTS_SPORTS = re.compile(
     r"gymnast|diving|dressage|trampoline|ski jumping|figure skating|shooting|archery|athlon|nordic combined"
     r"|freestyle skiing|snowboard|artistic swimming|synchron|equestrian|surfing|skateboard|breaking|moguls|aerials"
@@ -105,19 +108,19 @@ class _Aligned:
     overflow: list[str]
 
 
-def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> _Aligned:
+def _align(row: TableRow, layout: Layout, previous: _Aligned | None, fits: list[Callable[[str], int]]) -> _Aligned:
     """Pick the leading shift that makes the row's cells fit their columns best.
 
     A rowspan lost in conversion leaves a row without its first cell(s), shifted left and padded at the end,
     so each shift up to the competitor (or members) column is scored by what the cells hold, not by the first
-    cell alone: a shifted row may begin with a lane number.
+    cell alone: a shifted row may begin with a lane number. `fits` scores a cell in each column (`fitter`).
     """
     width = len(layout.kinds)
     best: tuple[int, int, _Aligned] | None = None
     limit = max(layout.competitor, layout.members or 0)
     max_shift = limit if previous is not None else 0
     # Most rows are whole: when every cell fits its column as written, no shift can do better.
-    if len(row.cells) <= width and all(fit(layout.kinds[c], text) >= 0 for c, text in enumerate(row.cells)):
+    if len(row.cells) <= width and all(score(text) >= 0 for score, text in zip(fits, row.cells, strict=False)):
         name = row.cells[layout.competitor] if layout.competitor < len(row.cells) else ""
         if name or layout.team:
             return _Aligned(dict(enumerate(row.cells)), 0, [])
@@ -132,7 +135,7 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None) -> _Aligned
                 overflow.append(cell)
         if shift and overflow:
             continue  # a shifted row is padded at the end, never overflowing
-        score = sum(fit(layout.kinds[c], text) for c, text in mapped.items())
+        score = sum(fits[c](text) for c, text in mapped.items())
         score -= 2 * len(overflow)
         if best is None or score > best[0]:
             best = (score, shift, _Aligned(mapped, shift, overflow))
@@ -146,7 +149,7 @@ def _members(text: str) -> list[str]:
 
 def _notes(text: str) -> list[str]:
     """`Q, SO` -> [`Q`, `SO`]; free text (`Advance to knockout stage`) stays one note."""
-    tokens = [t for t in re.split(r"[\s,]+", text) if t]
+    tokens = [t for t in _NOTE_SPLIT.split(text) if t]
     return tokens if all(_NOTE_CODE.match(t) for t in tokens) else [text.strip()]
 
 
@@ -174,6 +177,11 @@ def _own_cells(aligned: _Aligned) -> dict[int, str]:
     return {c: v for c, v in aligned.cells.items() if c >= aligned.shift and v}
 
 
+def _may_list_people(name: str) -> bool:
+    """Whether `_members` could split `name` at all: most names hold none of its separators."""
+    return "," in name or ";" in name or "/" in name or "and" in name or "<br" in name
+
+
 def read_results(
     table: Table,
     layout: Layout,
@@ -188,86 +196,100 @@ def read_results(
     unit = default_unit(layout.columns[result_col], title) if result_col is not None else "s"
     rank_col = layout.index(Col.RANK)
     previous: _Aligned | None = None
-    header_key = [normalize(c) for c in table.header]
+    header_key: list[str] | None = None  # the normalized header, made when a row may repeat it
+    # Looked up once per table, not per row or cell.
+    team, competitor, members_col = layout.team, layout.competitor, layout.members
+    kinds, labels, width = layout.kinds, layout.columns, len(layout.kinds)
+    fits = [fitter(kind) for kind in kinds]
+    fit_name = fitter(Col.NAME)
+    split_kind, notes_kind, members_kind, nation_kind = Col.SPLIT, Col.NOTES, Col.MEMBERS, Col.NATION
+    kept_kinds = (Col.EXTRA, Col.LEAD)
 
     for raw in table.rows[first_row:]:
         if not any(raw.cells):
             continue  # an empty padding row carries nothing
-        if raw.cells[0].lower() == table.header[0].lower() and [normalize(c) for c in raw.cells] == header_key:
-            continue  # the header repeated inside the table
-        aligned = _align(raw, layout, previous)
-        if aligned.shift and previous is not None:
-            for col in range(aligned.shift):
-                aligned.cells[col] = previous.cells.get(col, "")
-        name = aligned.cells.get(layout.competitor, "").strip()
+        if raw.cells[0].lower() == table.header[0].lower():
+            if header_key is None:
+                header_key = [normalize(c) for c in table.header]
+            if [normalize(c) for c in raw.cells] == header_key:
+                continue  # the header repeated inside the table
+        aligned = _align(raw, layout, previous, fits)
+        shift = aligned.shift
+        cells = aligned.cells
+        if shift and previous is not None:
+            for col in range(shift):
+                cells[col] = previous.cells.get(col, "")
+        name = cells.get(competitor, "").strip()
         own = _own_cells(aligned)
 
         # In a team table a shifted row holding only a person's names lists members of the team above it;
         # one naming a nation is another team sharing the rank above.
-        if layout.team and aligned.shift and rows and own and set(own) <= {layout.competitor, layout.members}:
-            text = own.get(layout.members or -1) or own.get(layout.competitor, "")
-            if layout.members in own or not is_nation(text):
+        if team and shift and rows and own and set(own) <= {competitor, members_col}:
+            text = own.get(members_col or -1) or own.get(competitor, "")
+            if members_col in own or not is_nation(text):
                 rows[-1].members.extend(_members(text))
                 continue
-        member_text = aligned.cells.get(layout.members, "") if layout.members is not None else ""
-        if layout.team and not name and member_text:
+        member_text = cells.get(members_col, "") if members_col is not None else ""
+        if team and not name and member_text:
             pass  # a team whose Nation cell lost its flag: named by the caller from medals or members
-        elif not name or (fit(Col.NAME, name) < 0 and not layout.team):
+        elif not name or (not team and fit_name(name) < 0):
             problems.append(
                 Problem(file=file, line=raw.line, message=f"row not understood (no competitor): {raw.cells}")
             )
             continue
 
-        crew = _members(name) if not layout.team else []
-        if len(crew) >= 3 and all(fit(Col.NAME, m) > 0 for m in crew):
+        crew = _members(name) if not team and _may_list_people(name) else []
+        if len(crew) >= 3 and all(fit_name(m) > 0 for m in crew):
             name = ""  # a crew or relay listed in the athlete column: named by the caller from nation or members
         else:
             crew = []
-        written_nation = None
-        suffix = _NOC_SUFFIX.match(name)
-        if suffix and not layout.team:
-            name, written_nation = suffix.group(1), suffix.group(2)  # `Carl Lewis (USA)`
-        row = ResultRow(line=raw.line, rank=None, name=name, shifted=bool(aligned.shift), members=crew)
-        if written_nation:
-            row.extra["nation as written"] = written_nation
-        rank_text = aligned.cells.get(rank_col, "").strip() if rank_col is not None else ""
+        # The row's fields are gathered here and the row made once at the end. Only the fields given a value
+        # are passed, as the row's set fields are kept (and cached) with it.
+        fields: dict[str, Any] = {}
+        extra: dict[str, str] = {}
+        suffix = _NOC_SUFFIX.match(name) if name.endswith(")") else None
+        if suffix and not team:
+            name = suffix.group(1)
+            extra["nation as written"] = suffix.group(2)  # `Carl Lewis (USA)`
+        rank_text = cells.get(rank_col, "").strip() if rank_col is not None else ""
         rank, tied = parse_rank(rank_text)
-        span = _RANK_RANGE.match(rank_text)
+        span = _RANK_RANGE.match(rank_text) if rank is None else None  # a parsed rank is never a range
         if span:
             rank, tied = int(span.group(1)), True  # `3–4`: a shared 3rd place, as written
-            row.extra["rank as written"] = rank_text
-        row.rank, row.tied = rank, tied
+            extra["rank as written"] = rank_text
         if rank_text in DASHES and rank_text:
-            row.group = rank_text
+            fields["group"] = rank_text
         status = status_of(rank_text)
-        if rank_text and rank is None and status is None and rank_text not in DASHES and not aligned.shift:
-            row.extra["rank as written"] = rank_text
+        if rank_text and rank is None and status is None and rank_text not in DASHES and not shift:
+            extra["rank as written"] = rank_text
             problems.append(Problem(file=file, line=raw.line, message=f"rank cell not understood: '{rank_text}'"))
 
-        inherits_rank = bool(aligned.shift and rank_col is not None and rank_col < aligned.shift and rows)
+        inherits_rank = bool(shift and rank_col is not None and rank_col < shift and rows)
 
         notes: list[str] = []
-        perf: Performance | None = None
+        result: str | None = None
+        value: float | None = None
         if result_col is not None:
-            value_text, notes = split_notes(aligned.cells.get(result_col, "").strip())
+            value_text, notes = split_notes(cells.get(result_col, "").strip())
             if value_text and value_text not in DASHES:
                 cell_status = status_of(value_text) or status_of(value_text.split()[0])
-                row.result = value_text
+                result = fields["result"] = value_text
                 if cell_status:
                     status = cell_status
                 else:
-                    perf = parse_performance(value_text, unit)
-        if perf is not None:
-            row.value, row.unit, row.precision = perf.value, perf.unit, perf.precision
-        elif row.result and status is None and re.search(r"\d", row.result):
-            problems.append(Problem(file=file, line=raw.line, message=f"result not understood: '{row.result}'"))
+                    perf = read_performance(value_text, unit)
+                    if perf is not None:
+                        _, value, fields["unit"], fields["precision"] = perf
+                        fields["value"] = value
+        if "value" not in fields and result and status is None and _DIGIT.search(result):
+            problems.append(Problem(file=file, line=raw.line, message=f"result not understood: '{result}'"))
         if inherits_rank:
             above = rows[-1]
             if above.rank is not None:
-                if above.value == row.value and above.result == row.result:
-                    row.tied = above.tied = True  # the rank cell spanned both rows: a tie
+                if above.value == value and above.result == result:
+                    tied = above.tied = True  # the rank cell spanned both rows: a tie
                 else:
-                    row.rank = None
+                    rank = None
                     problems.append(
                         Problem(
                             file=file,
@@ -276,45 +298,59 @@ def read_results(
                         )
                     )
             elif above.group:
-                row.group = above.group
-            if above.status and above.status != "unknown" and status is None and row.result is None:
+                fields["group"] = above.group
+            if above.status and above.status != "unknown" and status is None and result is None:
                 status = above.status
 
+        members = list(crew)
         split_cells: list[tuple[str, str]] = []
-        for col, text in sorted(aligned.cells.items()):
-            kind = layout.kinds[col]
-            label = layout.columns[col]
-            if kind is Col.SPLIT:
-                split_cells.append((label, text))
-            elif kind is Col.NOTES and text:
+        for col, text in sorted(cells.items()):
+            kind = kinds[col]
+            if kind is split_kind:
+                split_cells.append((labels[col], text))
+            elif not text:
+                continue
+            elif kind is notes_kind:
                 notes.extend(_notes(text))
-            elif kind is Col.MEMBERS and text:
-                row.members.extend(_members(text))
-            elif kind is Col.NATION and not layout.team and text:
-                row.extra["nation as written"] = text
-            elif kind in (Col.EXTRA, Col.LEAD) and text:
-                row.extra[label] = text
+            elif kind is members_kind:
+                members.extend(_members(text))
+            elif kind is nation_kind and not team:
+                extra["nation as written"] = text
+            elif kind in kept_kinds:
+                extra[labels[col]] = text
         for i, text in enumerate(aligned.overflow):
-            row.extra[f"column {len(layout.kinds) + i + 1}"] = text
+            extra[f"column {width + i + 1}"] = text
         # Split columns are times along the way; in an event scored otherwise (decathlon points per
         # discipline) they are kept as written.
-        timed = row.unit in (None, "s") and unit == "s"
-        splits, converted = _splits(split_cells, row.value if row.unit == "s" else None) if timed else ({}, False)
-        row.splits = splits
+        row_unit = fields.get("unit")
+        timed = row_unit in (None, "s") and unit == "s"
+        splits, converted = _splits(split_cells, value if row_unit == "s" else None) if timed else ({}, False)
         if converted:
-            row.extra["splits as written"] = " ".join(t for _, t in split_cells)
+            extra["splits as written"] = " ".join(t for _, t in split_cells)
         for label, text in split_cells:
             if text and label not in splits and text not in DASHES:
-                row.extra[label] = text
-        if status is None and row.result is None:
+                extra[label] = text
+        if status is None and result is None:
             # No result: a status written in another cell (a run's DNF) says why; else it is unknown.
             written = [s for s in (status_of(v) for c, v in own.items() if c != rank_col) if s]
             if written:
                 status = written[0]
-            elif row.rank is None:
+            elif rank is None:
                 status = "unknown"
-        row.status = status  # type: ignore[assignment]
-        row.notes = notes
+        row = ResultRow(
+            line=raw.line,
+            rank=rank,
+            name=name,
+            shifted=bool(shift),
+            members=members,
+            tied=tied,
+            splits=splits,
+            status=status,
+            notes=notes,
+            **fields,
+        )
+        if extra:
+            row.extra.update(extra)  # in place, as the row's `extra` is never set but filled
         rows.append(row)
         previous = aligned
     return rows
