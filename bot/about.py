@@ -30,9 +30,9 @@ def version() -> str:
 
 
 def about_answer(index: PodiumIndex) -> AboutAnswer:
-    events = list(index.events.values())
+    events = list(index.infos.values())
     games = sorted({e.games for e in events if e.year is not None}, key=lambda g: (int(g.split()[0]), g))
-    nations = {r.nation for e in events for rnd in e.rounds for r in rnd.results if r.nation}
+    nations = set().union(*(e.row_nations for e in events))
     nations |= {m.noc for e in events for m in e.medals if m.noc}
     return AboutAnswer(
         version=version(),
@@ -41,6 +41,6 @@ def about_answer(index: PodiumIndex) -> AboutAnswer:
         nations=len(nations),
         games=games,
         sports=sorted({e.sport for e in events if e.sport}),
-        result_rows=sum(len(rnd.results) for e in events for rnd in e.rounds),
+        result_rows=sum(e.rows for e in events),
         problems=[str(p) for p in index.problems],
     )

@@ -114,7 +114,7 @@ class RecordsAnswer(BaseModel):
 
 
 def summarize(index: PodiumIndex, event_id: str) -> EventSummary:
-    e = index.events[event_id]
+    e = index.infos[event_id]  # no need to decode the event
     return EventSummary(
         id=event_id, title=e.title, sport=e.sport, event=e.event, games=e.games, year=e.year, season=e.season,
         venue=e.venue, date=e.date, competitors=e.competitors, nations=e.nations, source_file=e.file,
@@ -237,9 +237,8 @@ def athlete_answer(index: PodiumIndex, athlete_id: str) -> AthleteAnswer:
 
 
 def _appearance(index: PodiumIndex, app: Appearance) -> AppearanceLine:
-    e = index.events[app.event_id]
-    rnd = next((r for r in e.rounds if app.row in r.results), None)
-    best = _winner_value(rnd) if rnd else None
+    rnd = index.events[app.event_id].rounds[app.round_index]
+    best = _winner_value(rnd)
     return AppearanceLine(event=summarize(index, app.event_id), round=app.round, line=line_of(index, app.row, best))
 
 

@@ -27,14 +27,12 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
-from bot.index import PodiumIndex, build_index
-from bot.models import Event, LoadResult, Problem
+from bot.index import PageDigest, PodiumIndex, assemble, build_index, digest
+from bot.models import Problem
 from bot.parse import load_folder, page_files, parse_page
 from bot.reference import Reference
 
-FORMAT = 2
+FORMAT = 3
 PACKAGE = Path(__file__).resolve().parent
 # The modules whose code decides what the cached index holds.
 INDEX_SOURCES = ("parse", "models.py", "index.py", "performance.py", "text.py", "reference.py", "cache.py")
@@ -44,7 +42,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class CacheInfo:
-    """What a load did: `warm` (nothing parsed), `partial` (changed pages parsed), `cold`, or `off`."""
+    """What a load did: `warm` (the index read as it was), `rebuilt` (from the pages' cached digests, nothing
+    parsed), `partial` (changed pages parsed), `cold` (every page parsed), or `off`."""
 
     mode: str
     parsed: int
@@ -83,6 +82,11 @@ def cache_file(cache_dir: Path, pages: Path) -> Path:
     return cache_dir / f"index-{folder}.pickle"
 
 
+def pages_file(index_file: Path) -> Path:
+    """Where the digests of the pages behind an index file are kept, for rebuilding it when pages change."""
+    return index_file.with_name(index_file.name.replace("index-", "pages-", 1))
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No garbage collection while millions of long-lived objects are made: each full collection would walk them
@@ -119,61 +123,36 @@ def _write(path: Path, payload: Any) -> None:
         return  # a read-only or full disk: the next start parses again
 
 
-def _parse_chunk(paths: list[Path], ref: Reference) -> list[tuple[str, Event | None, list[Problem]]]:
-    out: list[tuple[str, Event | None, list[Problem]]] = []
+# A parsed page as the cache keeps it: its digest pickled (None when the page could not be read), and its problems.
+Entry = tuple[bytes | None, list[Problem]]
+
+
+def _parse_chunk(paths: list[Path], ref: Reference) -> list[tuple[str, bytes | None, list[Problem]]]:
+    """Pages parsed and digested; the digest travels pickled, and is cached as it came."""
+    out: list[tuple[str, bytes | None, list[Problem]]] = []
     with paused_gc():
         for path in paths:
             event, problems = parse_page(path, ref)
-            out.append((path.name, event, problems))
+            packed = pickle.dumps(digest(event), protocol=5) if event is not None else None
+            out.append((path.name, packed, problems))
     return out
 
 
-def parse_pages(
-    paths: Sequence[Path], ref: Reference, workers: int | None = None
-) -> dict[str, tuple[Event | None, list[Problem]]]:
-    """Each page parsed as `load_folder` parses it; in worker processes when there are many."""
+def parse_pages(paths: Sequence[Path], ref: Reference, workers: int | None = None) -> dict[str, Entry]:
+    """Each page parsed as `load_folder` parses it, and digested for the index; in worker processes when there
+    are many."""
     count = workers if workers is not None else min(4, os.cpu_count() or 1)
     # Workers are forked (no re-import, no `__main__` guard needed), and only from a single-threaded process.
     forkable = "fork" in get_all_start_methods() and threading.active_count() == 1
     if count < 2 or len(paths) < PARALLEL_FROM or not forkable:
-        return {name: (event, problems) for name, event, problems in _parse_chunk(list(paths), ref)}
+        return {name: (packed, problems) for name, packed, problems in _parse_chunk(list(paths), ref)}
     chunks = [list(paths[i :: count * 4]) for i in range(count * 4)]
-    out: dict[str, tuple[Event | None, list[Problem]]] = {}
+    out: dict[str, Entry] = {}
     with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
         for part in pool.map(_parse_chunk, chunks, [ref] * len(chunks)):
-            for name, event, problems in part:
-                out[name] = (event, problems)
+            for name, packed, problems in part:
+                out[name] = (packed, problems)
     return out
-
-
-def compact(index: PodiumIndex) -> None:
-    """Share what many models hold alike: the set of fields each one was given (700 bytes a row otherwise) and
-    short repeated strings (codes, units, statuses, column names). Values are unchanged."""
-    fields_sets: dict[frozenset[str], set[str]] = {}
-    strings: dict[str, str] = {}
-
-    def share(model: BaseModel) -> None:
-        fields = model.__pydantic_fields_set__
-        canonical = fields_sets.setdefault(frozenset(fields), fields)
-        if canonical is not fields:
-            object.__setattr__(model, "__pydantic_fields_set__", canonical)
-        values = model.__dict__
-        for key, value in values.items():
-            if type(value) is str and len(value) <= 12:
-                values[key] = strings.setdefault(value, value)
-            elif type(value) is dict and value:
-                values[key] = {strings.setdefault(k, k): v for k, v in value.items()}
-
-    for event in index.events.values():
-        share(event)
-        for medal in event.medals:
-            share(medal)
-        for record in event.records:
-            share(record)
-        for rnd in event.rounds:
-            share(rnd)
-            for row in rnd.results:
-                share(row)
 
 
 def load_index(
@@ -196,32 +175,32 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
     if isinstance(cached, dict) and cached.get("version") == version and cached.get("fingerprint") == fingerprint:
         index = PodiumIndex(reference=ref, **cached["index"])
         return index, CacheInfo("warm", 0, fingerprint, path)
-    entries: dict[str, tuple[Event | None, list[Problem]]] = {}
-    if isinstance(cached, dict) and cached.get("version") == version:
-        old_manifest = cached.get("manifest", {})
+    del cached
+    # The pages' digests are a file of their own, read only when the index must be rebuilt: a warm start
+    # that read them too would hold their memory (glibc keeps what Python frees) for nothing.
+    entries: dict[str, Entry] = {}
+    kept = _read(pages_file(path))
+    if isinstance(kept, dict) and kept.get("version") == version:
+        old_manifest = kept.get("manifest", {})
         for name, stamp in current.items():
-            if old_manifest.get(name) == stamp and name in cached.get("pages", {}):
-                entries[name] = cached["pages"][name]
+            if old_manifest.get(name) == stamp and name in kept.get("pages", {}):
+                entries[name] = kept["pages"][name]
+    del kept
     todo = [p for p in files if p.name not in entries]
     entries.update(parse_pages(todo, ref, workers))
-    events: list[Event] = []
+    digests: list[PageDigest] = []
     problems: list[Problem] = []
     for path_ in files:  # the order `load_folder` gives
-        event, found = entries[path_.name]
+        packed, found = entries[path_.name]
         problems.extend(found)
-        if event is not None:
-            events.append(event)
-    index = build_index(LoadResult.model_construct(events=events, problems=problems), ref)
-    compact(index)
-    payload = {
-        "version": version,
-        "fingerprint": fingerprint,
-        "manifest": current,
-        "pages": {name: entries[name] for name in current},
-        "index": {"events": index.events, "athletes": index.athletes, "problems": index.problems},
-    }
-    _write(path, payload)
-    mode = "cold" if len(todo) == len(files) else "partial"
+        if packed is not None:
+            digests.append(pickle.loads(packed))
+    index = assemble(digests, problems, ref)
+    del digests
+    _write(pages_file(path), {"version": version, "manifest": current, "pages": {n: entries[n] for n in current}})
+    parts = {"events": index.events, "infos": index.infos, "athletes": index.athletes, "problems": problems}
+    _write(path, {"version": version, "fingerprint": fingerprint, "index": parts})
+    mode = "cold" if len(todo) == len(files) else "partial" if todo else "rebuilt"
     return index, CacheInfo(mode, len(todo), fingerprint, path)
 
 

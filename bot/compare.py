@@ -53,17 +53,9 @@ class CompareAnswer(BaseModel):
     b_ahead: int
 
 
-def _rounds(index: PodiumIndex, app: Appearance) -> int:
-    event = index.events[app.event_id]
-    for number, rnd in enumerate(event.rounds):
-        if app.row in rnd.results:
-            return number
-    return -1
-
-
 def _deciding(index: PodiumIndex, apps: list[Appearance]) -> tuple[Appearance, int]:
     """The appearance in the latest round the athlete reached (the final, for a finalist)."""
-    ranked = [(_rounds(index, app), app) for app in apps]
+    ranked = [(app.round_index, app) for app in apps]
     number, app = max(ranked, key=lambda item: item[0])
     return app, number
 
@@ -151,7 +143,7 @@ def compare_answer(index: PodiumIndex, a_id: str, b_id: str) -> CompareAnswer:
     for app in b.appearances:
         b_by_event.setdefault(app.event_id, []).append(app)
     shared = [eid for eid in a_by_event if eid in b_by_event]
-    shared.sort(key=lambda eid: (-(index.events[eid].year or 0), eid))
+    shared.sort(key=lambda eid: (-(index.infos[eid].year or 0), eid))
     meetings = [_meeting(index, eid, a_by_event[eid], b_by_event[eid]) for eid in shared]
     return CompareAnswer(
         a_id=a.id,

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot import cache
 from bot.core import Podium
+from bot.index import PageDigest, Person, decode_event
 from bot.reference import DATA_DIR, Reference, load_reference
 
 
@@ -29,7 +32,7 @@ def test_cold_then_warm_with_the_same_index(pages: Path, tmp_path: Path) -> None
     assert (warm.cache.mode, warm.cache.parsed) == ("warm", 0)
     assert warm.export() == cold.export() == Podium.load(pages).export()
     assert warm.resolve("athlete", "Moreno").model_dump() == cold.resolve("athlete", "Moreno").model_dump()
-    assert sorted(p.name.split("-")[0] for p in store.iterdir()) == ["index", "matcher"]
+    assert sorted(p.name.split("-")[0] for p in store.iterdir()) == ["index", "matcher", "pages"]
 
 
 def test_a_changed_page_is_parsed_again_alone(pages: Path, tmp_path: Path) -> None:
@@ -43,7 +46,8 @@ def test_a_changed_page_is_parsed_again_alone(pages: Path, tmp_path: Path) -> No
     assert again.resolve("athlete", "Consonnini").candidates[0].name == "Luigi Consonnini"
     (pages / "athletics_1992_mens_20km_walk.txt").unlink()
     fewer = Podium.load(pages, cache_dir=store)
-    assert fewer.cache is not None and fewer.cache.mode == "partial" and len(fewer.index.events) == 2
+    assert fewer.cache is not None and (fewer.cache.mode, fewer.cache.parsed) == ("rebuilt", 0)
+    assert len(fewer.index.events) == 2
     assert fewer.resolve("athlete", "Héctor Moreno").outcome == "none"
 
 
@@ -55,8 +59,14 @@ def test_a_broken_cache_file_costs_only_a_parse(pages: Path, tmp_path: Path) -> 
     for matcher_file in store.glob("matcher-*"):
         matcher_file.write_bytes(b"\x80\x05garbage")
     again = Podium.load(pages, cache_dir=store)
-    assert again.cache is not None and again.cache.mode == "cold"
+    # The pages' digests were intact: the index is rebuilt from them, nothing parsed.
+    assert again.cache is not None and (again.cache.mode, again.cache.parsed) == ("rebuilt", 0)
     assert again.resolve("event", "1992 time trial").outcome == "match"
+    for cache_file in store.glob("*.pickle"):
+        cache_file.write_bytes(cache_file.read_bytes()[:100])  # cut short
+    third = Podium.load(pages, cache_dir=store)
+    assert third.cache is not None and (third.cache.mode, third.cache.parsed) == ("cold", 3)
+    assert third.export() == first.export()
 
 
 def test_other_reference_data_means_a_new_parse(pages: Path, tmp_path: Path) -> None:
@@ -80,9 +90,19 @@ def test_parallel_parse_gives_what_a_sequential_parse_gives(
     sequential = cache.parse_pages(files, reference, workers=1)
     monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
     parallel = cache.parse_pages(files, reference, workers=2)
-    assert {k: (e.model_dump() if e else None, p) for k, (e, p) in parallel.items()} == {
-        k: (e.model_dump() if e else None, p) for k, (e, p) in sequential.items()
+
+    def opened(packed: bytes | None) -> tuple[dict[str, Any], tuple[Person, ...]] | None:
+        if packed is None:
+            return None
+        page = pickle.loads(packed)
+        assert isinstance(page, PageDigest)
+        return decode_event(page.blob).model_dump(), page.people
+
+    assert sequential.keys() == parallel.keys() == {f.name for f in files}
+    assert {k: (opened(e), p) for k, (e, p) in parallel.items()} == {
+        k: (opened(e), p) for k, (e, p) in sequential.items()
     }
+    assert all(opened(e) for e, _ in parallel.values())
 
 
 def test_derived_state_is_rebuilt_for_another_key(tmp_path: Path) -> None:

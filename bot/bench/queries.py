@@ -77,7 +77,7 @@ class AthleteOracle:
 
     def __init__(self, index: PodiumIndex) -> None:
         self.ids = list(index.athletes)
-        self.tokens = [normalize(a.name).split() for a in index.athletes.values()]
+        self.tokens = [normalize(name).split() for name in index.athletes.names]
         self.folded = [" ".join(t) for t in self.tokens]
         self.post: dict[str, set[int]] = {}
         for i, tokens in enumerate(self.tokens):
@@ -114,12 +114,13 @@ class AthleteOracle:
 def athlete_queries(index: PodiumIndex, count: int, seed: int) -> list[Query]:
     """Queries from randomly drawn athletes; their `fits` are filled in later by `attach_fits`."""
     rng = random.Random(seed)
-    athletes = list(index.athletes.values())
+    table = index.athletes
+    numbers = range(len(table))  # an Athlete is made only for the ones drawn
     variants = [v for v, _ in ATHLETE_MIX]
     weights = [w for _, w in ATHLETE_MIX]
     out: list[Query] = []
-    while len(out) < count and athletes:
-        athlete = rng.choice(athletes)
+    while len(out) < count and numbers:
+        athlete = table.at(rng.choice(numbers))
         words = athlete.name.split()
         tokens = normalize(athlete.name).split()
         if len(words) < 2 or len(tokens) < 2:
@@ -189,7 +190,7 @@ def event_queries(index: PodiumIndex, count: int, seed: int) -> list[Query]:
     for place, games in grammar.places.items():
         for g in games:
             hosts.setdefault(g, []).append(place)
-    events = [(eid, e) for eid, e in index.events.items() if e.year and e.event]
+    events = [(eid, e) for eid, e in index.infos.items() if e.year and e.event]
     cores = {eid: _core(e.event) for eid, e in events}
     variants = [v for v, _ in EVENT_MIX]
     weights = [w for _, w in EVENT_MIX]

@@ -79,7 +79,7 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
         "mode": podium.cache.mode if podium.cache else "off",
         "pages": len(index.events),
         "athletes": len(index.athletes),
-        "rows": sum(len(r.results) for e in index.events.values() for r in e.rounds),
+        "rows": sum(e.rows for e in index.infos.values()),
         "rss_after_start_mb": _rss_mb(),
     }
     if not queries:
@@ -97,9 +97,9 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
     _, ec_ns = _timed(matcher.complete_event, [p for q in eq for p in _prefixes(q.text)])
     out["rss_peak_mb"] = _rss_mb()  # the bot process: started, matched, completed
 
-    names = [a.name for a in index.athletes.values()]
+    names = list(index.athletes.names)
     ids = list(index.athletes)
-    titles = [e.title for e in index.events.values()]
+    titles = [e.title for e in index.infos.values()]
     eids = list(index.events)
 
     def naive(choices: list[str], keys: list[str]) -> Callable[[str], tuple[str, list[str]]]:

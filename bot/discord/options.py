@@ -52,7 +52,7 @@ def event_candidates(ctx: BotContext, text: str) -> list[Candidate]:
     if text.strip():
         return list(ctx.podium.matcher.complete_event(text, embeds.CHOICES))
     # Nothing typed yet: the newest events.
-    events = sorted(ctx.podium.index.events.items(), key=lambda kv: (-(kv[1].year or 0), kv[1].title))
+    events = sorted(ctx.podium.index.infos.items(), key=lambda kv: (-(kv[1].year or 0), kv[1].title))
     return [Candidate(id=eid, name=e.title, detail=e.games, score=0.0) for eid, e in events[: embeds.CHOICES]]
 
 
@@ -61,10 +61,7 @@ def athlete_candidates(ctx: BotContext, text: str) -> list[Candidate]:
         found = list(ctx.podium.matcher.complete_athlete(text, embeds.CHOICES))
     else:
         # Nothing typed yet: medalists first.
-        athletes = sorted(
-            ctx.podium.index.athletes.values(), key=lambda a: (-sum(a.medal_count().values()), a.name.lower())
-        )
-        found = [Candidate(id=a.id, name=a.name, detail="", score=0.0) for a in athletes[: embeds.CHOICES]]
+        found = ctx.podium.matcher.prominent_athletes(embeds.CHOICES)
     return [c.model_copy(update={"detail": ctx.detail("athlete", c.id, c.detail)}) for c in found]
 
 

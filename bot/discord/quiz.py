@@ -624,7 +624,7 @@ def safe_sport_choices(interaction: Interaction, current: str) -> list[Choice[st
 
 
 def sport_choices(ctx: BotContext, current: str) -> list[Choice[str]]:
-    sports = sorted({e.sport for e in ctx.podium.index.events.values() if e.sport})
+    sports = sorted({e.sport for e in ctx.podium.index.infos.values() if e.sport})
     key = current.strip().lower()
     found = [s for s in sports if key in s.lower()]
     return [Choice(name=embeds.clip(s, embeds.CHOICE_TEXT), value=s[: embeds.CHOICE_TEXT]) for s in found][

@@ -12,11 +12,12 @@ ambiguity, shown with the fullest fits first, then the most prominent.
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from bot.index import Athlete, PodiumIndex
+from bot.index import PodiumIndex
 from bot.match.fuzzy import Vocabulary, allowed_edits, edits, ranked
 from bot.match.names import Folder, Shape, query_tokens
 from bot.match.types import MAX_CHOICES
@@ -29,7 +30,6 @@ PREFIX_MIN = 4  # a truncated word counts from this many letters (`hamal` for HÃ
 # Typo levels: none; typos by word length; and, beside a longer word, also one in a three-letter word.
 EXACT, TYPOS, LOOSE = 0, 1, 2
 SUGGESTIONS = 5
-_BIG = 64  # postings longer than this also get a set, for intersections
 _TOP = MAX_CHOICES  # how many athletes a short prefix keeps, for autocomplete
 
 
@@ -71,47 +71,51 @@ def _score(cost: int, unmatched: int) -> float:
     return float(max(0, 100 - 15 * cost - (5 if unmatched else 0)))
 
 
-def prominence_order(index: PodiumIndex) -> list[Athlete]:
-    """Athletes most prominent first: medals (gold 3, silver 2, bronze 1), then Games, then the latest year.
-    Ties keep the index's order, which is deterministic."""
-    years = {eid: e.year or 0 for eid, e in index.events.items()}
-    weights = {"gold": 3, "silver": 2, "bronze": 1}
-    keyed: list[tuple[int, int, Athlete]] = []
-    for n, athlete in enumerate(index.athletes.values()):
-        medals: dict[str, str] = {}
+def prominence_order(index: PodiumIndex) -> list[int]:
+    """Athlete numbers (of the index's athlete table), most prominent first: medals (gold 3, silver 2, bronze 1,
+    one per event), then Games, then the latest year. Ties keep the index's order, which is deterministic."""
+    table = index.athletes
+    years = [index.infos[eid].year or 0 for eid in table.event_ids]
+    weights = (0, 3, 2, 1)  # by the table's medal code: none, gold, silver, bronze
+    starts, app_event, app_medal = table.starts, table.app_event, table.app_medal
+    keyed: list[tuple[int, int]] = []
+    for n in range(len(table)):
+        medals: dict[int, int] = {}
         seen: set[int] = set()
-        for app in athlete.appearances:
-            seen.add(years.get(app.event_id, 0))
-            medal = app.row.medal
-            if medal:
-                medals[app.event_id] = medal
-        weight = sum(weights[m] for m in medals.values())
-        keyed.append((-(weight * 10**8 + len(seen) * 10**4 + max(seen, default=0)), n, athlete))
-    keyed.sort(key=lambda item: (item[0], item[1]))
-    return [athlete for _, _, athlete in keyed]
+        for k in range(starts[n], starts[n + 1]):
+            event = app_event[k]
+            seen.add(years[event])
+            if app_medal[k]:
+                medals[event] = weights[app_medal[k]]
+        weight = sum(medals.values())
+        keyed.append((-(weight * 10**8 + len(seen) * 10**4 + max(seen, default=0)), n))
+    keyed.sort()
+    return [n for _, n in keyed]
 
 
 class AthleteMatcher:
     def __init__(self, index: PodiumIndex, nicknames: dict[str, frozenset[str]]) -> None:
-        athletes = prominence_order(index)
+        order = prominence_order(index)
         folder = Folder()
-        self.ids = [a.id for a in athletes]
+        # Handles are prominence ranks; `order` maps them to the index's athlete numbers (ids stay in the index).
+        self.order = array("I", order)
+        names = [index.athletes.names[n] for n in order]
         self.nicknames = nicknames
         # Each name as its folded tokens joined by spaces (compact to keep and to cache); the few names written
         # with hyphens or apostrophes also keep their joins.
         self.folded: list[str] = []
         self.joins: dict[int, tuple[tuple[str, int, int], ...]] = {}
-        self.single: dict[str, list[int]] = {}  # names of one word, by that word
+        single: dict[str, list[int]] = {}  # names of one word, by that word
         post: dict[str, list[int]] = {}
         first: dict[str, list[int]] = {}
-        for h, athlete in enumerate(athletes):
-            shape = folder.shape(athlete.name)
+        for h, name in enumerate(names):
+            shape = folder.shape(name)
             tokens = shape.tokens
             self.folded.append(" ".join(tokens))
             if tokens:
                 first.setdefault(tokens[0], []).append(h)
             if len(tokens) == 1:
-                self.single.setdefault(tokens[0], []).append(h)
+                single.setdefault(tokens[0], []).append(h)
             for token in set(tokens):
                 post.setdefault(token, []).append(h)
             if shape.joins:
@@ -120,13 +124,14 @@ class AthleteMatcher:
                     found = post.setdefault(joined, [])
                     if not found or found[-1] != h:
                         found.append(h)
-        self.post = post
-        self.first = first
-        self.big = {t: frozenset(hs) for t, hs in post.items() if len(hs) > _BIG}
+        # Postings as arrays of 4-byte numbers: lists of int objects took five times the memory.
+        self.post = {t: array("I", hs) for t, hs in post.items()}
+        self.first = {t: array("I", hs) for t, hs in first.items()}
+        self.single = {t: array("I", hs) for t, hs in single.items()}
         self.vocab = Vocabulary(post)
         self.first_vocab = Vocabulary(first)
-        self.top_any = _prefix_tops(post)
-        self.top_first = _prefix_tops(first)
+        self.top_any = _prefix_tops(self.post)
+        self.top_first = _prefix_tops(self.first)
 
     # --- resolving ----------------------------------------------------------------------------------------------
     def resolve(self, query: str, suggest: bool = True) -> tuple[str, list[Fit]]:
@@ -188,7 +193,7 @@ class AthleteMatcher:
         for option in sized:
             if len(option) == 1:
                 (token,) = option
-                members: Iterable[int] = self.big.get(token) or self.post[token]
+                members = self.post[token]
                 result = set(members) if result is None else result.intersection(members)
             else:
                 union: set[int] = set()
@@ -303,7 +308,7 @@ class AthleteMatcher:
         tokens = query_tokens(text)[:MAX_WORDS]
         limit = max(0, min(limit, MAX_CHOICES))
         if not tokens:
-            return [Fit(h, 0, 0, 100.0) for h in range(min(limit, len(self.ids)))]
+            return [Fit(h, 0, 0, 100.0) for h in range(min(limit, len(self.order)))]
         head, last = tokens[:-1], tokens[-1]
         out: dict[int, Fit] = {}
         if not head:
@@ -324,7 +329,7 @@ class AthleteMatcher:
         return list(out.values())[:limit]
 
     def _prefix(
-        self, tops: dict[str, list[int]], post: dict[str, list[int]], vocab: Vocabulary, prefix: str, limit: int
+        self, tops: dict[str, list[int]], post: dict[str, array[int]], vocab: Vocabulary, prefix: str, limit: int
     ) -> list[int]:
         if prefix in tops:
             return tops[prefix][:limit]
@@ -404,7 +409,7 @@ def _assign(options: list[list[tuple[int, int]]]) -> tuple[int, int] | None:
     return best
 
 
-def _smallest(lists: Iterable[list[int]], limit: int) -> list[int]:
+def _smallest(lists: Iterable[Sequence[int]], limit: int) -> list[int]:
     """The `limit` smallest distinct numbers of several ascending lists."""
     out: list[int] = []
     for h in heapq.merge(*lists):
@@ -415,9 +420,9 @@ def _smallest(lists: Iterable[list[int]], limit: int) -> list[int]:
     return out
 
 
-def _prefix_tops(post: dict[str, list[int]]) -> dict[str, list[int]]:
+def _prefix_tops(post: dict[str, array[int]]) -> dict[str, list[int]]:
     """For every one- and two-letter prefix, the most prominent athletes with a token starting with it."""
-    gathered: dict[str, list[list[int]]] = {}
+    gathered: dict[str, list[array[int]]] = {}
     for token, handles in post.items():
         gathered.setdefault(token[:1], []).append(handles)
         if len(token) > 1:

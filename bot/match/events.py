@@ -13,12 +13,11 @@ import heapq
 from collections import Counter
 from dataclasses import dataclass
 
-from bot.index import PodiumIndex
+from bot.index import EventInfo, PodiumIndex
 from bot.match.fuzzy import Vocabulary, ranked
 from bot.match.names import query_tokens
 from bot.match.query import FILLER, GENDER_WORDS, EventQuery, QueryGrammar, stem
 from bot.match.types import MAX_CHOICES
-from bot.models import Event
 
 SUGGESTIONS = 5
 CAP = 100  # autocomplete looks at the newest this many fitting events at most
@@ -36,7 +35,7 @@ class EventFit:
     score: float
 
 
-def _event_words(event: Event) -> list[str]:
+def _event_words(event: EventInfo) -> list[str]:
     name = event.event or event.title.split("–")[-1]
     return [stem(t) for t in query_tokens(name) if t not in GENDER_WORDS and t not in FILLER]
 
@@ -45,7 +44,7 @@ class EventMatcher:
     def __init__(self, index: PodiumIndex, grammar: QueryGrammar) -> None:
         self.grammar = grammar
         ordered = sorted(
-            index.events.items(),
+            index.infos.items(),
             key=lambda item: (-(item[1].year or 0), _SEASON_ORDER.get(item[1].season or "", 2), item[1].title),
         )
         self.ids = [eid for eid, _ in ordered]

@@ -58,20 +58,20 @@ class Matcher:
     def athlete_detail(self, athlete_id: str) -> str:
         """`Cycling, 1988 Summer, 1992 Summer`: the sport and every Games, at most 100 characters."""
         athlete = self.index.athletes[athlete_id]
-        games = sorted(
-            {self.index.events[a.event_id].games for a in athlete.appearances if a.event_id in self.index.events}
-        )
+        infos = self.index.infos
+        games = sorted({infos[a.event_id].games for a in athlete.appearances if a.event_id in infos})
         return clip(", ".join([athlete.sport, *games]))
 
     def event_detail(self, event_id: str) -> str:
         """`1992 Summer, Barcelona`: the Games and, where known, their host city."""
-        event = self.index.events[event_id]
+        event = self.index.infos[event_id]
         host = self._hosts.get((event.year or 0, event.season or ""))
         return clip(f"{event.games}, {host}" if host else event.games)
 
     def _athlete(self, fit: Fit) -> Candidate:
-        aid = self.athletes.ids[fit.handle]
-        name = clip(self.index.athletes[aid].name)
+        number = self.athletes.order[fit.handle]
+        aid = self.index.athletes.ids[number]
+        name = clip(self.index.athletes.names[number])
         return Candidate(id=aid, name=name, detail=self.athlete_detail(aid), score=fit.score)
 
     def _event(self, fit: EventFit) -> Candidate:
@@ -79,6 +79,10 @@ class Matcher:
         return Candidate(
             id=eid, name=clip(self.events.titles[fit.handle]), detail=self.event_detail(eid), score=fit.score
         )
+
+    def prominent_athletes(self, limit: int = MAX_CHOICES) -> list[Candidate]:
+        """The most prominent athletes (medals, then Games): what to offer before anything is typed."""
+        return [self._athlete(Fit(h, 0, 0, 0.0)) for h in range(min(limit, MAX_CHOICES, len(self.athletes.order)))]
 
     # --- resolving ----------------------------------------------------------------------------------------------
     def resolve_athlete(self, query: str) -> Resolution:

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
 from bot.errors import BadOption
-from bot.index import PodiumIndex, athlete_key
+from bot.index import EventInfo, PodiumIndex, athlete_key
 from bot.models import MEDAL_ORDER, Event, Medal, ResultRow, Round
 from bot.performance import Unit, format_value
 from bot.quiz.matching import games_key, ordinal
@@ -530,12 +530,12 @@ def games_questions(facts: EventFacts, same_event: dict[tuple[str, str, str], li
             won = {facts.id}
             if athlete is not None:
                 won |= {a.event_id for a in athlete.appearances if a.medal == medal and a.event_id in group}
-            won_games = sorted({(index.events[e].year or 0, index.events[e].season) for e in won})
+            won_games = sorted({(index.infos[e].year or 0, index.infos[e].season) for e in won})
             accepted = [form for y, s in won_games for form in games_forms(ref, y, s)]
             answer = " / ".join(games_display(ref, y, s) for y, s in won_games)
             # Wrong answers only from Games whose results for this event are in the index: settled as wrong.
             held = sorted(
-                {(index.events[e].year or 0, index.events[e].season) for e in group} - set(won_games),
+                {(index.infos[e].year or 0, index.infos[e].season) for e in group} - set(won_games),
                 key=lambda g: abs(g[0] - (facts.event.year or 0)),
             )
             yield _q(
@@ -697,7 +697,7 @@ def record_questions(facts: EventFacts) -> Iterator[Question]:
         )
 
 
-def _event_group(event: Event) -> tuple[str, str, str]:
+def _event_group(event: Event | EventInfo) -> tuple[str, str, str]:
     return (normalize(event.sport or ""), normalize(event.event or ""), event.gender or "")
 
 
@@ -800,14 +800,14 @@ def build_pool(
         raise BadOption(f"Unknown event '{event_id}'.")
     chosen = [
         eid
-        for eid, e in index.events.items()
+        for eid, e in index.infos.items()
         if (event_id is None or eid == event_id)
         and (wanted_sport is None or normalize(e.sport or "") == wanted_sport)
         and (wanted_games is None or (e.year == wanted_games[0] and wanted_games[1] in (None, e.season)))
     ]
     venues: dict[str, list[str]] = defaultdict(list)
     groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for eid, e in index.events.items():
+    for eid, e in index.infos.items():
         if e.venue:
             venues[e.games].append(e.venue)
         groups[_event_group(e)].append(eid)

@@ -150,11 +150,14 @@ def _kind_checks(q: Question, event: Event, index: PodiumIndex) -> list[str]:
         name, medal = str(p["name"]), str(p["medal"])
         won = {
             (e.year, e.season)
-            for e in index.events.values()
-            if normalize(e.sport or "") == normalize(event.sport or "")
-            and normalize(e.event or "") == normalize(event.event or "")
-            and e.gender == event.gender
-            and any(r.medal == medal and normalize(r.name) == normalize(name) for r in _final_rows(e))
+            for e in (
+                index.events[i.id]
+                for i in index.infos.values()
+                if normalize(i.sport or "") == normalize(event.sport or "")
+                and normalize(i.event or "") == normalize(event.event or "")
+                and i.gender == event.gender
+            )
+            if any(r.medal == medal and normalize(r.name) == normalize(name) for r in _final_rows(e))
         }
         keys = {games_key(a) for a in q.accepted}
         if any(str(year) not in keys for year, _ in won) or not won:
