@@ -39,7 +39,7 @@ def _decimals(number: str) -> int:
 
 
 # `h:mm:ss.d`, `m:ss.d` or `s.d` (commas already read as points): digits, a fraction on the last part only.
-_CLOCK = re.compile(r"\d+(?::(\d\d))?(?::(\d\d))?(?:\.\d+)?")
+_CLOCK = re.compile(r"\d+(?::(\d\d))?(?::(\d\d))?(\.\d+)?")
 
 
 @lru_cache(maxsize=8192)
@@ -47,17 +47,19 @@ def parse_time(text: str) -> tuple[float, int] | None:
     """`1:03.342` -> (63.342, 3); `1:21:45` -> (4905.0, 0); `9.96` -> (9.96, 2). None if not a time."""
     # Cached: a page reads each time cell several times (column fit, result, splits).
     raw = text.strip().rstrip("s").strip()
-    clock = _CLOCK.fullmatch(raw.replace(",", "."))
+    if "," in raw:
+        raw = raw.replace(",", ".")
+    clock = _CLOCK.fullmatch(raw)
     if clock is None:
         return None
     # Every part but the first is at most 59 (the pattern holds them to two digits).
-    if any(part is not None and int(part) > 59 for part in clock.groups()):
+    part2, part3, fraction = clock.groups()
+    if (part2 is not None and int(part2) > 59) or (part3 is not None and int(part3) > 59):
         return None
-    parts = clock.group().split(":")
     seconds = 0.0
-    for p in parts:
+    for p in raw.split(":"):
         seconds = seconds * 60 + float(p)
-    return round(seconds, 6), _decimals(parts[-1])
+    return round(seconds, 6), len(fraction) - 1 if fraction else 0
 
 
 def parse_performance(text: str, default_unit: Unit | None) -> Performance | None:

@@ -68,6 +68,7 @@ def _person_column(key: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)  # tables repeat the same few header cells
 def classify(header: str) -> Col:
     key = normalize(header)
     if key in RANK_WORDS or header.strip() == "#":
@@ -178,8 +179,8 @@ def _fit_result(cell: str) -> int:
     text = cell.strip()
     if not text or text in DASHES:
         return 0
-    first = text.split()[0]
-    if looks_like_time(first) or _is_number(first) or status_of(text) or status_of(first):
+    first = text.split()[0]  # a single word: `looks_like_time(first)` is `parse_time(first) is not None`
+    if parse_time(first) is not None or _is_number(first) or status_of(text) or status_of(first):
         return 2
     return -2 if _looks_like_name(text) else 0
 

@@ -169,7 +169,7 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
     by_name = {normalize(m.name): m for m in medals}
     named = set()
     for row in rows:
-        medal = by_name.get(normalize(row.name)) if row.name else None
+        medal = by_name.get(normalize(row.name)) if by_name and row.name else None
         if medal is not None:
             row.medal = medal.medal
             named.add(medal.medal)

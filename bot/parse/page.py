@@ -66,6 +66,8 @@ def split_cells(line: str) -> list[str]:
     if body.endswith("|"):
         body = body[:-1]
     if "[[" not in body and "{{" not in body:
+        if _plain(body):
+            return [cell.strip() for cell in body.split("|")]  # what `clean_cell` makes of plain cells
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
@@ -98,6 +100,19 @@ _FLAG = re.compile(r"\{\{\s*flag[a-z]*\s*\|\s*([^|}]*)[^}]*\}\}", re.I)
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]")
 _BOLD = re.compile(r"'{2,}")
+
+
+def _plain(text: str) -> bool:
+    """ASCII with nothing `clean_cell` changes but the ends: no markup, entity, odd space or double space."""
+    return (
+        text.isascii()
+        and text.isprintable()
+        and "[" not in text
+        and "{" not in text
+        and "&" not in text
+        and "''" not in text
+        and "  " not in text
+    )
 
 
 def clean_cell(raw: str) -> str:
@@ -142,7 +157,8 @@ def read_page(text: str) -> RawPage:
         stripped = line.strip()
         if stripped.startswith("|") and not stripped.startswith("|}"):
             cells = split_cells(stripped)
-            if all(_SEPARATOR_CELL.match(c) for c in cells if c) and any(cells):
+            # A rule cell holds `--`; a row without one is no rule (the common case, checked first).
+            if "--" in "".join(cells) and all(_SEPARATOR_CELL.match(c) for c in cells if c) and any(cells):
                 continue  # markdown-style |---|---| rule under the header
             if table is None:
                 table = Table(line=number, rows=[])

@@ -120,10 +120,14 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None, fits: list[
     limit = max(layout.competitor, layout.members or 0)
     max_shift = limit if previous is not None else 0
     # Most rows are whole: when every cell fits its column as written, no shift can do better.
-    if len(row.cells) <= width and all(score(text) >= 0 for score, text in zip(fits, row.cells, strict=False)):
-        name = row.cells[layout.competitor] if layout.competitor < len(row.cells) else ""
-        if name or layout.team:
-            return _Aligned(dict(enumerate(row.cells)), 0, [])
+    if len(row.cells) <= width:
+        for fits_column, text in zip(fits, row.cells, strict=False):
+            if fits_column(text) < 0:
+                break
+        else:
+            name = row.cells[layout.competitor] if layout.competitor < len(row.cells) else ""
+            if name or layout.team:
+                return _Aligned(dict(enumerate(row.cells)), 0, [])
     for shift in range(max_shift + 1):
         mapped: dict[int, str] = {}
         overflow: list[str] = []
