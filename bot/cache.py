@@ -20,7 +20,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_all_start_methods, get_context
@@ -141,18 +141,25 @@ def _parse_chunk(paths: list[Path], ref: Reference) -> list[tuple[str, bytes | N
 def parse_pages(paths: Sequence[Path], ref: Reference, workers: int | None = None) -> dict[str, Entry]:
     """Each page parsed as `load_folder` parses it, and digested for the index; in worker processes when there
     are many."""
+    return {name: (packed, problems) for name, packed, problems in _parsed(paths, ref, workers)}
+
+
+def _parsed(
+    paths: Sequence[Path], ref: Reference, workers: int | None = None
+) -> Iterator[tuple[str, bytes | None, list[Problem]]]:
+    """Pages parsed and digested, in no particular order: chunks come back as workers finish them, so the caller
+    can take in one while the others are parsed."""
     count = workers if workers is not None else min(4, os.cpu_count() or 1)
     # Workers are forked (no re-import, no `__main__` guard needed), and only from a single-threaded process.
     forkable = "fork" in get_all_start_methods() and threading.active_count() == 1
     if count < 2 or len(paths) < PARALLEL_FROM or not forkable:
-        return {name: (packed, problems) for name, packed, problems in _parse_chunk(list(paths), ref)}
-    chunks = [list(paths[i :: count * 4]) for i in range(count * 4)]
-    out: dict[str, Entry] = {}
+        yield from _parse_chunk(list(paths), ref)
+        return
+    parts = count * 8  # small enough that the last chunks finish together
+    chunks = [list(paths[i::parts]) for i in range(parts)]
     with ProcessPoolExecutor(max_workers=count, mp_context=get_context("fork")) as pool:
-        for part in pool.map(_parse_chunk, chunks, [ref] * len(chunks)):
-            for name, packed, problems in part:
-                out[name] = (packed, problems)
-    return out
+        for done in as_completed([pool.submit(_parse_chunk, chunk, ref) for chunk in chunks]):
+            yield from done.result()
 
 
 def load_index(
@@ -187,14 +194,19 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
                 entries[name] = kept["pages"][name]
     del kept
     todo = [p for p in files if p.name not in entries]
-    entries.update(parse_pages(todo, ref, workers))
+    opened: dict[str, PageDigest] = {}
+    for name, packed, found in _parsed(todo, ref, workers):
+        entries[name] = (packed, found)
+        if packed is not None:
+            opened[name] = pickle.loads(packed)  # while the workers go on
     digests: list[PageDigest] = []
     problems: list[Problem] = []
     for path_ in files:  # the order `load_folder` gives
         packed, found = entries[path_.name]
         problems.extend(found)
         if packed is not None:
-            digests.append(pickle.loads(packed))
+            page = opened.pop(path_.name) if path_.name in opened else pickle.loads(packed)
+            digests.append(page)
     index = assemble(digests, problems, ref)
     del digests
     _write(pages_file(path), {"version": version, "manifest": current, "pages": {n: entries[n] for n in current}})

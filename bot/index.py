@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 from urllib.parse import quote
 
-from bot.models import MEDAL_ORDER, Event, LoadResult, Medal, Problem, ResultRow
+from bot.models import Event, LoadResult, Medal, Problem, ResultRow
 from bot.performance import Unit
 from bot.reference import Reference
 from bot.text import normalize, slug
@@ -157,15 +157,17 @@ class Athlete:
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
-    """A competitor named in one row of a page, as the index gathers them."""
+class People:
+    """The competitors a page names, as columns: one entry per person per row (a team row names its members).
+    Columns, because they cross from a worker process and go in and out of the cache: 400,000 small objects
+    took seconds to unpickle."""
 
-    key: str
-    name: str
-    round_index: int
-    row_index: int
-    medal: Medal | None
-    nation: str | None
+    keys: tuple[str, ...]  # athlete ids
+    names: tuple[str, ...]
+    rounds: array[int]
+    rows: array[int]
+    medals: bytes  # 0 none, 1 gold, 2 silver, 3 bronze
+    nations: tuple[str | None, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,33 +177,39 @@ class PageDigest:
 
     blob: bytes
     info: EventInfo
-    people: tuple[Person, ...]
+    people: People
 
 
 def digest(event: Event) -> PageDigest:
-    people: list[Person] = []
+    keys: list[str] = []
+    names: list[str] = []
+    rounds, rows_at, medals = array("H"), array("I"), bytearray()
+    nations: list[str | None] = []
+    codes: dict[str, str] = {}  # one string per nation code, so the pickle writes it once
     rows = 0
-    nations: set[str] = set()
     for r, rnd in enumerate(event.rounds):
         rows += len(rnd.results)
         for n, row in enumerate(rnd.results):
-            if row.nation:
-                nations.add(row.nation)
+            nation = codes.setdefault(row.nation, row.nation) if row.nation else None
             # A team row stands for its members; an individual row for the athlete it names.
-            names = row.members if row.members else ([] if event.team else [row.name])
-            for person in names:
+            for person in row.members if row.members else ([] if event.team else [row.name]):
                 if normalize(person):
                     # The same normalized name within a sport is taken as one person across Games.
-                    key = athlete_key(event.sport, person)
-                    people.append(Person(key, person, r, n, row.medal, row.nation))
+                    keys.append(athlete_key(event.sport, person))
+                    names.append(person)
+                    rounds.append(r)
+                    rows_at.append(n)
+                    medals.append(_MEDAL_CODE[row.medal])
+                    nations.append(nation)
     info = EventInfo(
         id="", file=event.file, title=event.title, sport=event.sport, event=event.event, gender=event.gender,
         year=event.year, season=event.season, team=event.team, venue=event.venue, date=event.date,
         competitors=event.competitors, nations=event.nations,
         medals=tuple(MedalNoc(m.medal, m.noc) for m in event.medals),
-        rounds=tuple(rnd.name for rnd in event.rounds), rows=rows, row_nations=tuple(sorted(nations)),
+        rounds=tuple(rnd.name for rnd in event.rounds), rows=rows, row_nations=tuple(sorted(codes)),
     )  # fmt: skip
-    return PageDigest(blob=encode_event(event), info=info, people=tuple(people))
+    people = People(tuple(keys), tuple(names), rounds, rows_at, bytes(medals), tuple(nations))
+    return PageDigest(blob=encode_event(event), info=info, people=people)
 
 
 class AthleteTable(Mapping[str, Athlete]):
@@ -335,7 +343,8 @@ def assemble(pages: Iterable[PageDigest], problems: list[Problem], reference: Re
     position: dict[str, int] = {}
     names: list[str] = []
     sports: list[str] = []
-    # Per athlete, its appearances as (medal order, -year, event id, event number, round, row, medal, nation).
+    # Per athlete, its appearances as (medal order, -year, event id, event number, round, row, medal, nation),
+    # sorted by the first three.
     found: list[list[tuple[int, int, str, int, int, int, int, int]]] = []
     for page in pages:
         eid = event_id(page.info.file)
@@ -354,19 +363,20 @@ def assemble(pages: Iterable[PageDigest], problems: list[Problem], reference: Re
         )  # fmt: skip
         sport = infos[eid].sport or "unknown"
         minus_year = -(page.info.year or 0)
-        for person in page.people:
-            n = position.get(person.key)
+        people = page.people
+        for key, name, r, row, medal, nation in zip(
+            people.keys, people.names, people.rounds, people.rows, people.medals, people.nations, strict=True
+        ):
+            n = position.get(key)
             if n is None:
-                n = position[person.key] = len(names)
-                names.append(person.name)
+                n = position[key] = len(names)
+                names.append(name)
                 sports.append(sport)
                 found.append([])
-            nation = nation_code.setdefault(person.nation, len(nation_code))
-            medal = person.medal
-            found[n].append(
-                (MEDAL_ORDER.get(medal or "", 9), minus_year, eid, number, person.round_index, person.row_index,
-                 _MEDAL_CODE[medal], nation)
-            )  # fmt: skip
+            code = nation_code.get(nation)
+            if code is None:
+                code = nation_code[nation] = len(nation_code)
+            found[n].append((medal or 9, minus_year, eid, number, r, row, medal, code))
     starts = array("I", [0])
     columns = [array("I"), array("H"), array("I"), array("B"), array("H")]
     app_event, app_round, app_row, app_medal, app_nation = columns

@@ -12,7 +12,7 @@ import pytest
 
 from bot import cache
 from bot.core import Podium
-from bot.index import PageDigest, Person, decode_event
+from bot.index import PageDigest, People, decode_event
 from bot.reference import DATA_DIR, Reference, load_reference
 
 
@@ -91,7 +91,7 @@ def test_parallel_parse_gives_what_a_sequential_parse_gives(
     monkeypatch.setattr(cache, "PARALLEL_FROM", 1)
     parallel = cache.parse_pages(files, reference, workers=2)
 
-    def opened(packed: bytes | None) -> tuple[dict[str, Any], tuple[Person, ...]] | None:
+    def opened(packed: bytes | None) -> tuple[dict[str, Any], People] | None:
         if packed is None:
             return None
         page = pickle.loads(packed)
