@@ -109,6 +109,8 @@ def split_notes(cell: str) -> tuple[str, list[str]]:
     (`8.72 m`, [`wind +1.2`]); `1:13.0*` -> (`1:13.0`, [`*`]); `8.20 w` -> (`8.20`, [`w`] (wind-assisted)).
     """
     text = cell.strip()
+    if " " not in text and "," not in text and ")" not in text and text.isprintable() and not text.endswith(_MARKERS):
+        return text, []  # one word, nothing beside it (most cells): printable text has no other space
     notes: list[str] = []
     while ")" in text:  # most cells hold no bracket: skip the search
         bracket = _TRAILING_BRACKET.search(text)

@@ -67,7 +67,7 @@ def split_cells(line: str) -> list[str]:
         body = body[:-1]
     if "[[" not in body and "{{" not in body:
         if _plain(body):
-            return [cell.strip() for cell in body.split("|")]  # what `clean_cell` makes of plain cells
+            return [" ".join(cell.split()) for cell in body.split("|")]  # what `clean_cell` makes of plain cells
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
@@ -103,7 +103,7 @@ _BOLD = re.compile(r"'{2,}")
 
 
 def _plain(text: str) -> bool:
-    """ASCII with nothing `clean_cell` changes but the ends: no markup, entity, odd space or double space."""
+    """Printable ASCII without markup or entities: `clean_cell` only collapses and trims its spaces."""
     return (
         text.isascii()
         and text.isprintable()
@@ -111,7 +111,6 @@ def _plain(text: str) -> bool:
         and "{" not in text
         and "&" not in text
         and "''" not in text
-        and "  " not in text
     )
 
 

@@ -206,13 +206,21 @@ def read_results(
     kinds, labels, width = layout.kinds, layout.columns, len(layout.kinds)
     fits = [fitter(kind) for kind in kinds]
     fit_name = fitter(Col.NAME)
-    split_kind, notes_kind, members_kind, nation_kind = Col.SPLIT, Col.NOTES, Col.MEMBERS, Col.NATION
-    kept_kinds = (Col.EXTRA, Col.LEAD)
+    notes_kind, members_kind, nation_kind = Col.NOTES, Col.MEMBERS, Col.NATION
+    # The columns feeding anything besides the rank, competitor and result, in order.
+    split_cols = [(col, labels[col]) for col, kind in enumerate(kinds) if kind is Col.SPLIT]
+    fed = (Col.NOTES, Col.MEMBERS, Col.EXTRA, Col.LEAD)
+    other_cols = [
+        (col, kind, labels[col])
+        for col, kind in enumerate(kinds)
+        if kind in fed or (kind is nation_kind and not team)  # a team's nation is its competitor
+    ]
+    header_first = table.header[0].lower() if table.header else None
 
     for raw in table.rows[first_row:]:
         if not any(raw.cells):
             continue  # an empty padding row carries nothing
-        if raw.cells[0].lower() == table.header[0].lower():
+        if raw.cells[0].lower() == header_first:
             if header_key is None:
                 header_key = [normalize(c) for c in table.header]
             if [normalize(c) for c in raw.cells] == header_key:
@@ -224,15 +232,16 @@ def read_results(
             for col in range(shift):
                 cells[col] = previous.cells.get(col, "")
         name = cells.get(competitor, "").strip()
-        own = _own_cells(aligned)
 
         # In a team table a shifted row holding only a person's names lists members of the team above it;
         # one naming a nation is another team sharing the rank above.
-        if team and shift and rows and own and set(own) <= {competitor, members_col}:
-            text = own.get(members_col or -1) or own.get(competitor, "")
-            if members_col in own or not is_nation(text):
-                rows[-1].members.extend(_members(text))
-                continue
+        if team and shift and rows:
+            own = _own_cells(aligned)
+            if own and set(own) <= {competitor, members_col}:
+                text = own.get(members_col or -1) or own.get(competitor, "")
+                if members_col in own or not is_nation(text):
+                    rows[-1].members.extend(_members(text))
+                    continue
         member_text = cells.get(members_col, "") if members_col is not None else ""
         if team and not name and member_text:
             pass  # a team whose Nation cell lost its flag: named by the caller from medals or members
@@ -307,28 +316,28 @@ def read_results(
                 status = above.status
 
         members = list(crew)
-        split_cells: list[tuple[str, str]] = []
-        for col, text in sorted(cells.items()):
-            kind = kinds[col]
-            if kind is split_kind:
-                split_cells.append((labels[col], text))
-            elif not text:
+        split_cells = [(label, cells[col]) for col, label in split_cols if col in cells]
+        for col, kind, label in other_cols:
+            text = cells.get(col, "")
+            if not text:
                 continue
-            elif kind is notes_kind:
+            if kind is notes_kind:
                 notes.extend(_notes(text))
             elif kind is members_kind:
                 members.extend(_members(text))
-            elif kind is nation_kind and not team:
+            elif kind is nation_kind:
                 extra["nation as written"] = text
-            elif kind in kept_kinds:
-                extra[labels[col]] = text
+            else:
+                extra[label] = text  # an extra or leading column, kept as written
         for i, text in enumerate(aligned.overflow):
             extra[f"column {width + i + 1}"] = text
         # Split columns are times along the way; in an event scored otherwise (decathlon points per
         # discipline) they are kept as written.
         row_unit = fields.get("unit")
         timed = row_unit in (None, "s") and unit == "s"
-        splits, converted = _splits(split_cells, value if row_unit == "s" else None) if timed else ({}, False)
+        splits, converted = (
+            _splits(split_cells, value if row_unit == "s" else None) if timed and split_cells else ({}, False)
+        )
         if converted:
             extra["splits as written"] = " ".join(t for _, t in split_cells)
         for label, text in split_cells:
@@ -336,7 +345,7 @@ def read_results(
                 extra[label] = text
         if status is None and result is None:
             # No result: a status written in another cell (a run's DNF) says why; else it is unknown.
-            written = [s for s in (status_of(v) for c, v in own.items() if c != rank_col) if s]
+            written = [s for s in (status_of(v) for c, v in _own_cells(aligned).items() if c != rank_col) if s]
             if written:
                 status = written[0]
             elif rank is None:
