@@ -181,6 +181,28 @@ def _own_cells(aligned: _Aligned) -> dict[int, str]:
     return {c: v for c, v in aligned.cells.items() if c >= aligned.shift and v}
 
 
+# Every field of a row, in order, with its default; those with a default factory (lists, dicts) are always given.
+_ROW_TEMPLATE: dict[str, Any] = {
+    name: None if field.is_required() or field.default_factory else field.default
+    for name, field in ResultRow.model_fields.items()
+}
+
+
+def _make_row(fields: dict[str, Any], extra: dict[str, str]) -> ResultRow:
+    """`ResultRow.model_construct(**fields)` with `extra` as its (unset) extra cells, for fields of the right types.
+
+    A row is made for every line of every table: validating values already checked here, or the per-field
+    loop of `model_construct`, would cost as much as reading the row. The row is the same: its fields in their
+    order and its set fields are those given, as `ResultRow(**fields)` would have them.
+    """
+    row = ResultRow.__new__(ResultRow)
+    object.__setattr__(row, "__dict__", {**_ROW_TEMPLATE, **fields, "extra": extra})
+    object.__setattr__(row, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(row, "__pydantic_extra__", None)
+    object.__setattr__(row, "__pydantic_private__", None)
+    return row
+
+
 def _may_list_people(name: str) -> bool:
     """Whether `_members` could split `name` at all: most names hold none of its separators."""
     return "," in name or ";" in name or "/" in name or "and" in name or "<br" in name
@@ -350,21 +372,11 @@ def read_results(
                 status = written[0]
             elif rank is None:
                 status = "unknown"
-        row = ResultRow(
-            line=raw.line,
-            rank=rank,
-            name=name,
-            shifted=bool(shift),
-            members=members,
-            tied=tied,
-            splits=splits,
-            status=status,
-            notes=notes,
-            **fields,
-        )
-        if extra:
-            row.extra.update(extra)  # in place, as the row's `extra` is never set but filled
-        rows.append(row)
+        fields.update(
+            line=raw.line, rank=rank, name=name, shifted=bool(shift), members=members, tied=tied, splits=splits,
+            status=status, notes=notes,
+        )  # fmt: skip
+        rows.append(_make_row(fields, extra))
         previous = aligned
     return rows
 

@@ -1,0 +1,135 @@
+"""The parser's fast paths answer exactly as the plain code they skip: checked against that code here."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.models import ResultRow
+from bot.parse.page import clean_cell, split_cells
+from bot.parse.results import _make_row
+from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
+from bot.text import clean_text
+
+# Characters the fast paths look for, and some they must not mistake for plain ones.
+ODD = " \t\n\x0b\x1c\x85\u00a0\u2007\u202f\u200b\ufeff\u2028\u3000|[]{}&;#'*,:.()-+0123456789sSQRWéłe\u0301²٥"
+TEXT = st.text(alphabet=st.sampled_from(ODD) | st.characters(), max_size=16)
+SNIPPETS = st.sampled_from(["&amp;", "&#45;", "&nbsp;", "''", "[[a|b]]", "{{flag|USA}}", "[1]", "  ", "--", " pts"])
+MARKUP = st.lists(st.one_of(TEXT, SNIPPETS), max_size=6).map("".join)
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
+
+
+def _clean_text_plain(raw: str) -> str:
+    text = html.unescape(raw) if "&" in raw else raw
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _parse_time_plain(text: str) -> tuple[float, int] | None:
+    raw = text.strip().rstrip("s").strip()
+    if not raw or raw.count(":") > 2:
+        return None
+    parts = raw.replace(",", ".").split(":")
+    if not all(parts) or not all(re.fullmatch(r"\d+(?:\.\d+)?", p) for p in parts):
+        return None
+    if any("." in p for p in parts[:-1]):
+        return None
+    for p in parts[1:]:
+        whole = p.split(".")[0]
+        if len(whole) != 2 or int(whole) > 59:
+            return None
+    seconds = 0.0
+    for p in parts:
+        seconds = seconds * 60 + float(p)
+    decimals = len(parts[-1].split(".", 1)[1]) if "." in parts[-1] else 0
+    return round(seconds, 6), decimals
+
+
+@settings(max_examples=3000, deadline=None)
+@given(MARKUP)
+def test_clean_text_fast_path_changes_nothing(text: str) -> None:
+    assert clean_text(text) == _clean_text_plain(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(MARKUP, min_size=1, max_size=5))
+def test_plain_rows_split_as_cleaned_cells(cells: list[str]) -> None:
+    line = "| " + " | ".join(cells) + " |"
+    body = line.strip()[1:].removesuffix("|")
+    if "[[" not in body and "{{" not in body:
+        assert split_cells(line) == [clean_cell(cell) for cell in body.split("|")]
+
+
+TIMES = st.lists(
+    st.one_of(
+        st.sampled_from(["0", "5", "00", "09", "59", "60", "100", "5.5", "59.99", "07,2", "1.", ".5", "٥٩"]), TEXT
+    ),
+    min_size=1,
+    max_size=4,
+).map(":".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(TIMES, TIMES.map(lambda t: f" {t}s "), TEXT))
+def test_parse_time_as_plain_reading(text: str) -> None:
+    assert parse_time(text) == _parse_time_plain(text)
+
+
+def _split_notes_plain(cell: str) -> tuple[str, list[str]]:
+    text = cell.strip()
+    notes: list[str] = []
+    while True:
+        bracket = _TRAILING_BRACKET.search(text)
+        if not bracket or not text[: bracket.start()].strip():
+            break
+        inner = bracket.group(1).strip()
+        if _WIND.match(inner):
+            notes.insert(0, f"wind {inner}")
+        else:
+            notes[:0] = [t for t in re.split(r"[\s,]+", inner) if t]
+        text = text[: bracket.start()].rstrip()
+    tokens = text.replace(",", " ").split()
+    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w"):
+        notes.insert(0, tokens.pop())
+    if tokens and len(tokens[-1]) > 1 and tokens[-1].endswith(_MARKERS):
+        notes.insert(0, tokens[-1][-1])
+        tokens[-1] = tokens[-1][:-1]
+    return " ".join(tokens), notes
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(
+        TIMES,
+        MARKUP,
+        st.lists(st.one_of(TIMES, st.sampled_from(["Q", "WR", "(+1.2)", "(Q, SB)", "*"])), max_size=4).map(" ".join),
+    )
+)
+def test_split_notes_fast_path(text: str) -> None:
+    assert split_notes(text) == _split_notes_plain(text)
+
+
+def test_rows_are_made_as_the_model_makes_them() -> None:
+    cases = [
+        {"line": 3, "rank": 1, "name": "A", "shifted": False, "members": [], "tied": False, "splits": {},
+         "status": None, "notes": []},
+        {"line": 4, "rank": None, "name": "B", "shifted": True, "members": ["x", "y"], "tied": True,
+         "splits": {"50 m": 25.1}, "status": "DNF", "notes": ["Q"], "group": "—", "result": "DNF"},
+        {"line": 5, "rank": 2, "name": "C", "shifted": False, "members": [], "tied": False, "splits": {},
+         "status": None, "notes": [], "result": "9.96", "value": 9.96, "unit": "s", "precision": 2},
+    ]  # fmt: skip
+    for fields in cases:
+        extra = {"Lane": "4"} if fields["line"] != 3 else {}
+        made = _make_row(dict(fields), dict(extra))
+        model = ResultRow(**fields)
+        model.extra.update(extra)
+        assert list(made.__dict__.items()) == list(model.__dict__.items())
+        assert made.model_fields_set == model.model_fields_set
+        assert made.model_dump(mode="json") == model.model_dump(mode="json")
+        assert made == model
