@@ -16,7 +16,8 @@ from bot.discord.tree import user_cooldown
 
 def answer_about(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Reply:
     index = ctx.podium.index
-    pages = [summarize(index, eid) for eid in sorted(index.events)]
+    # The field shows a handful of pages and counts the rest: no need to summarize 7,500 of them.
+    pages = [summarize(index, eid) for eid in sorted(index.infos)[: embeds.ABOUT_PAGES]]
     return Reply(embeds=[embeds.about_embed(about_answer(index), pages)])
 
 

@@ -32,6 +32,7 @@ CONTENT = 2000
 BUTTON_LABEL = 80
 CUSTOM_ID = 100
 CHOICES = 25
+ABOUT_PAGES = 12  # source pages /about lists before it counts the rest
 CHOICE_TEXT = 100
 SELECT_OPTIONS = 25
 OPTION_TEXT = 100
@@ -227,20 +228,27 @@ def facts_line(e: EventSummary) -> str:
     return " · ".join(facts)
 
 
-def source_field(summaries: Iterable[EventSummary], limit: int = FIELD_VALUE) -> tuple[str, str]:
-    """("Source", "`file.txt` — [Wikipedia article](url)") for each page an answer comes from."""
+def source_field(
+    summaries: Iterable[EventSummary], limit: int = FIELD_VALUE, total: int | None = None
+) -> tuple[str, str]:
+    """("Source", "`file.txt` — [Wikipedia article](url)") for each page an answer comes from; `total` counts
+    pages beyond the summaries given."""
     seen: dict[str, EventSummary] = {}
     for s in summaries:
         seen.setdefault(s.id, s)
     lines = [f"{code(s.source_file)} — {link('Wikipedia article', s.url)}" for s in seen.values()]
-    name = "Source" if len(lines) == 1 else "Sources"
+    total = max(total or 0, len(lines))
+    name = "Source" if total == 1 else "Sources"
     value = ""
     for count, line in enumerate(lines):
-        more = f"\n… and {len(lines) - count} more pages"
+        more = f"\n… and {total - count} more pages"
         if size(value) + size(line) + 1 + size(more) > limit:
             value += more
             break
         value += ("\n" if value else "") + line
+    else:
+        if total > len(lines):
+            value += f"\n… and {total - len(lines)} more pages"
     return name, value or "—"
 
 
@@ -478,7 +486,7 @@ def about_embed(answer: AboutAnswer, pages: Sequence[EventSummary]) -> discord.E
     else:
         embed.add_field(name="Problems found at load", value="none", inline=False)
     if pages:
-        embed.add_field(name="Source pages", value=source_field(pages)[1], inline=False)
+        embed.add_field(name="Source pages", value=source_field(pages, total=answer.events)[1], inline=False)
     embed.set_footer(text=f"Podium {answer.version}")
     return fit_embed(embed)
 

@@ -212,3 +212,13 @@ def test_autocomplete_choices_fit() -> None:
     assert len(out) == 25
     assert all(len(c.name) <= 100 and len(str(c.value)) <= 100 for c in out)
     assert len({c.value for c in out}) == 25
+
+
+def test_a_source_list_counts_the_pages_it_was_not_given() -> None:
+    name, value = embeds.source_field([summary(n) for n in range(3)], total=7500)
+    assert name == "Sources"
+    assert value.count("page_") == 3 and value.endswith("… and 7497 more pages")
+    name, value = embeds.source_field([summary(n) for n in range(3)])
+    assert "more pages" not in value
+    _, cut = embeds.source_field([summary(n) for n in range(40)], total=7500)
+    assert len(cut) <= embeds.FIELD_VALUE and cut.count("page_") + int(cut.rsplit(" ", 3)[-3]) == 7500
