@@ -3,6 +3,7 @@ baseline side by side. Each start runs in a fresh process (`probe`), so its time
 
 from __future__ import annotations
 
+import importlib
 import json
 import resource
 import shutil
@@ -70,6 +71,9 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
     """One start of the bot in this process; with `queries`, then the measurements on a few hundred queries."""
     if fresh and cache_dir.exists():
         shutil.rmtree(cache_dir)
+    # What the bot process imports before it loads (discord.py, storage, the commands): its memory counts too.
+    importlib.import_module("bot.discord.app")
+    out_imports = _rss_mb()
     start = time.perf_counter()
     podium = Podium.load(pages, cache_dir=cache_dir)
     seconds = time.perf_counter() - start
@@ -80,6 +84,7 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
         "pages": len(index.events),
         "athletes": len(index.athletes),
         "rows": sum(e.rows for e in index.infos.values()),
+        "rss_imports_mb": out_imports,
         "rss_after_start_mb": _rss_mb(),
     }
     if not queries:
@@ -168,7 +173,8 @@ def render(results: dict[str, Any]) -> str:
         f"cold start (parse + index + matcher): {cold['start_s']:.2f} s   [{cold['mode']}]",
         f"warm start (from the cache):          {warm['start_s']:.2f} s   [{warm['mode']}]",
         f"peak memory (ru_maxrss): cold process {cold['rss_after_start_mb']:.0f} MB, "
-        f"bot process after queries {warm['rss_peak_mb']:.0f} MB",
+        f"bot process after queries {warm['rss_peak_mb']:.0f} MB "
+        f"(of which the bot's imports {warm.get('rss_imports_mb', 0):.0f} MB)",
         "",
         f"{'latency (ms)':30} {'p50':>8} {'p99':>8} {'max':>8} {'n':>6}",
     ]
