@@ -186,6 +186,7 @@ def digest(event: Event) -> PageDigest:
     rounds, rows_at, medals = array("H"), array("I"), bytearray()
     nations: list[str | None] = []
     codes: dict[str, str] = {}  # one string per nation code, so the pickle writes it once
+    sport = slug(event.sport or "unknown")
     rows = 0
     for r, rnd in enumerate(event.rounds):
         rows += len(rnd.results)
@@ -193,9 +194,11 @@ def digest(event: Event) -> PageDigest:
             nation = codes.setdefault(row.nation, row.nation) if row.nation else None
             # A team row stands for its members; an individual row for the athlete it names.
             for person in row.members if row.members else ([] if event.team else [row.name]):
-                if normalize(person):
-                    # The same normalized name within a sport is taken as one person across Games.
-                    keys.append(athlete_key(event.sport, person))
+                folded = normalize(person)
+                if folded:
+                    # The same normalized name within a sport is taken as one person across Games
+                    # (the key is `athlete_key`, without folding the name twice).
+                    keys.append(f"{sport}/{folded.replace(' ', '-')}")
                     names.append(person)
                     rounds.append(r)
                     rows_at.append(n)
