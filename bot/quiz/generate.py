@@ -8,8 +8,11 @@ split where a finisher has none, is left alone.
 
 from __future__ import annotations
 
+import random
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from bot.errors import BadOption
 from bot.index import EventInfo, PodiumIndex, athlete_key
@@ -122,11 +125,14 @@ def _better(unit: Unit | None) -> Callable[[float, float], bool]:
 class EventFacts:
     """What one event settles, computed once: its final round, ranked finishers, names that are unique in it."""
 
-    def __init__(self, index: PodiumIndex, event_id: str) -> None:
+    def __init__(self, index: PodiumIndex, event_id: str, nation_order: Sequence[str] | None = None) -> None:
         self.index = index
         self.id = event_id
         self.event = index.events[event_id]
         self.label = event_label(self.event)
+        self.source_url = self.event.source_url
+        # Nations by medals won in the whole index (see `_other_nations`): computed once for a pool, not per event.
+        self.nation_order = nation_order
         self.final: Round | None = self.event.final_round()
         rows = self.final.results if self.final else []
         self.rows = rows
@@ -182,7 +188,7 @@ def _q(facts: EventFacts, **fields: object) -> Question:
     base: dict[str, object] = {
         "event_id": facts.id,
         "title": event.title,
-        "source_url": event.source_url,
+        "source_url": facts.source_url,
         "sport": event.sport,
         "year": event.year,
         "names": facts.names,
@@ -298,14 +304,19 @@ def _team_medal(facts: EventFacts, medal: Medal, nocs: list[str]) -> Iterator[Qu
 def _other_nations(facts: EventFacts, exclude: Sequence[str]) -> list[str]:
     """Nations of the event's other medalists, then of medalists elsewhere in the index, then common ones."""
     found: list[str] = [m.noc for m in facts.event.medals if m.noc]
-    table = facts.index.medal_table()
-    found += sorted(table, key=lambda n: (-sum(table[n].values()), n))
+    found += facts.nation_order if facts.nation_order is not None else nation_order(facts.index)
     found += list(COMMON_NATIONS)
     out: list[str] = []
     for noc in found:
         if noc not in exclude and noc not in out:
             out.append(noc)
     return out
+
+
+def nation_order(index: PodiumIndex) -> list[str]:
+    """Nations by medals won in the index, most first (from the infos: no event is decoded)."""
+    table = index.medal_table()
+    return sorted(table, key=lambda n: (-sum(table[n].values()), n))
 
 
 def place_questions(facts: EventFacts) -> Iterator[Question]:
@@ -533,10 +544,11 @@ def games_questions(facts: EventFacts, same_event: dict[tuple[str, str, str], li
             won_games = sorted({(index.infos[e].year or 0, index.infos[e].season) for e in won})
             accepted = [form for y, s in won_games for form in games_forms(ref, y, s)]
             answer = " / ".join(games_display(ref, y, s) for y, s in won_games)
-            # Wrong answers only from Games whose results for this event are in the index: settled as wrong.
+            # Wrong answers only from Games whose results for this event are in the index: settled as wrong. The
+            # nearest first; of two as near, the earlier (never the set's order, which varies from run to run).
             held = sorted(
                 {(index.infos[e].year or 0, index.infos[e].season) for e in group} - set(won_games),
-                key=lambda g: abs(g[0] - (facts.event.year or 0)),
+                key=lambda g: (abs(g[0] - (facts.event.year or 0)), g[0], g[1] or ""),
             )
             yield _q(
                 facts,
@@ -701,11 +713,14 @@ def _event_group(event: Event | EventInfo) -> tuple[str, str, str]:
     return (normalize(event.sport or ""), normalize(event.event or ""), event.gender or "")
 
 
-def cross_games_questions(index: PodiumIndex, group: Sequence[str]) -> Iterator[Question]:
-    """True or false: the winning time or mark was better at one Games than at another."""
+def cross_games_questions(
+    index: PodiumIndex, group: Sequence[str], facts_of: Callable[[str], EventFacts] | None = None
+) -> Iterator[Question]:
+    """True or false: the winning time or mark was better at one Games than at another (`facts_of` gives an
+    event's facts when the caller keeps them)."""
     winners = []
     for eid in group:
-        facts = EventFacts(index, eid)
+        facts = facts_of(eid) if facts_of is not None else EventFacts(index, eid)
         row = facts.winner_row()
         if row is not None and row.value is not None and facts.event.year:
             winners.append((facts, row))
@@ -744,6 +759,16 @@ def cross_games_questions(index: PodiumIndex, group: Sequence[str]) -> Iterator[
 
 
 # ----------------------------------------------------------------------------------------------- the pool
+
+# A game's pool comes from a seeded draw of this many events when more fit its options. A game asks 10 to 50
+# questions and an event gives dozens (a medal, a place and a true-or-false per finisher, splits, counts...), so
+# this many events give thousands of every kind and difficulty, from enough Games and sports to vary, while
+# decoding and reading them stays a fraction of a second on a whole Olympics (7,500 pages; every event of it
+# takes minutes).
+POOL_EVENTS = 150
+# A drawn event's cross-Games questions compare it with at most this many other Games of the same event (the
+# nearest in time), so a draw does not decode the 100 m of every Games.
+CROSS_GAMES_OTHERS = 3
 
 EVENT_KINDS: tuple[Callable[[EventFacts], Iterator[Question]], ...] = (
     medal_questions,
@@ -784,6 +809,107 @@ def resolve_games(ref: Reference, text: str) -> tuple[int, str | None]:
     raise BadOption(f"'{text}' could be several Games: {listed}.")
 
 
+def fitting_events(
+    index: PodiumIndex, *, sport: str | None = None, games: str | None = None, event_id: str | None = None
+) -> list[str]:
+    """The ids of the events the filters fit, in index order, from the infos alone (nothing decoded)."""
+    ref = index.reference
+    wanted_sport = normalize(resolve_sport(ref, sport)) if sport else None
+    wanted_games = resolve_games(ref, games) if games else None
+    if event_id is not None and event_id not in index.infos:
+        raise BadOption(f"Unknown event '{event_id}'.")
+    return [
+        eid
+        for eid, e in index.infos.items()
+        if (event_id is None or eid == event_id)
+        and (wanted_sport is None or normalize(e.sport or "") == wanted_sport)
+        and (wanted_games is None or (e.year == wanted_games[0] and wanted_games[1] in (None, e.season)))
+    ]
+
+
+def draw_events(events: Sequence[str], rng: random.Random, limit: int = POOL_EVENTS) -> list[list[str]]:
+    """The events dealt into seeded draws of at most `limit` each, every draw sorted by id (a draw is a set: its
+    order must not depend on the deal). A game's pool comes from the first draw, and from the next ones only when
+    the server has asked the first's questions already. When the events fit in one draw, that draw is all of them
+    in their own order and `rng` is left untouched, so a small index gives the same games as without draws."""
+    if len(events) <= limit:
+        return [list(events)] if events else []
+    order = list(events)
+    rng.shuffle(order)
+    return [sorted(order[start : start + limit]) for start in range(0, len(order), limit)]
+
+
+@dataclass(frozen=True)
+class _Neighbours:
+    """What the questions of an event read of the others, from the infos alone: the venues of every Games and the
+    events held at several Games (the same sport, event and gender), by group."""
+
+    venues: dict[str, list[str]]
+    groups: dict[tuple[str, str, str], list[str]]
+    nations: list[str]
+
+    @classmethod
+    def of(cls, index: PodiumIndex) -> _Neighbours:
+        venues: dict[str, dict[str, None]] = defaultdict(dict)  # one Games' venues, each once, in index order
+        groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for eid, e in index.infos.items():
+            if e.venue:
+                venues[e.games][e.venue] = None
+            groups[_event_group(e)].append(eid)
+        return cls({g: list(vs) for g, vs in venues.items()}, groups, nation_order(index))
+
+
+def _compared(index: PodiumIndex, group: Sequence[str], chosen: AbstractSet[str], others: int | None) -> list[str]:
+    """The events of a group that the cross-Games questions of its chosen events read: the whole group, or (with
+    `others`) the chosen ones and, for each, the `others` of the rest held nearest in time to it (ties: the earlier
+    Games, then the id), so that a drawn 100 m does not decode the 100 m of every Games."""
+    if others is None:
+        return list(group)
+    rest = [eid for eid in group if eid not in chosen]
+    keep = {eid for eid in group if eid in chosen}
+    for eid in group:
+        if eid in chosen:
+            year = index.infos[eid].year or 0
+            near = sorted(rest, key=lambda o: (abs((index.infos[o].year or 0) - year), index.infos[o].year or 0, o))
+            keep.update(near[:others])
+    return [eid for eid in group if eid in keep]
+
+
+def pool_of(
+    index: PodiumIndex, events: Collection[str], *, difficulty: int | None = None, others: int | None = None
+) -> list[Question]:
+    """The questions of these events, in a stable order (keys unique). Only these events are decoded, and for
+    cross-Games questions at most `others` more per event (None: the whole group, as for the full pool)."""
+    around = _Neighbours.of(index)
+    known: dict[str, EventFacts] = {}
+
+    def facts_of(eid: str) -> EventFacts:
+        if eid not in known:
+            known[eid] = EventFacts(index, eid, around.nations)
+        return known[eid]
+
+    chosen = set(events)
+    pool: dict[str, Question] = {}
+    for eid in events:
+        facts = facts_of(eid)
+        for make in EVENT_KINDS:
+            for question in make(facts):
+                pool.setdefault(question.key, question)
+        for question in venue_questions(facts, around.venues):
+            pool.setdefault(question.key, question)
+        for question in games_questions(facts, around.groups):
+            pool.setdefault(question.key, question)
+    for group in around.groups.values():
+        if len(group) > 1 and not chosen.isdisjoint(group):
+            for question in cross_games_questions(index, _compared(index, group, chosen, others), facts_of):
+                if question.event_id in chosen:
+                    pool.setdefault(question.key, question)
+    questions = list(pool.values())
+    if difficulty is not None:
+        questions = [q for q in questions if q.difficulty == difficulty]
+    return questions
+
+
 def build_pool(
     index: PodiumIndex,
     *,
@@ -791,45 +917,44 @@ def build_pool(
     games: str | None = None,
     event_id: str | None = None,
     difficulty: int | None = None,
+    rng: random.Random | None = None,
+    max_events: int = POOL_EVENTS,
 ) -> list[Question]:
-    """Every question the index settles, in a stable order (keys unique); filters narrow it."""
-    ref = index.reference
-    wanted_sport = normalize(resolve_sport(ref, sport)) if sport else None
-    wanted_games = resolve_games(ref, games) if games else None
-    if event_id is not None and event_id not in index.events:
-        raise BadOption(f"Unknown event '{event_id}'.")
-    chosen = [
-        eid
-        for eid, e in index.infos.items()
-        if (event_id is None or eid == event_id)
-        and (wanted_sport is None or normalize(e.sport or "") == wanted_sport)
-        and (wanted_games is None or (e.year == wanted_games[0] and wanted_games[1] in (None, e.season)))
-    ]
-    venues: dict[str, list[str]] = defaultdict(list)
-    groups: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for eid, e in index.infos.items():
-        if e.venue:
-            venues[e.games].append(e.venue)
-        groups[_event_group(e)].append(eid)
+    """The questions the index settles, in a stable order (keys unique); filters narrow it.
+
+    Without `rng`, every question of every event the filters fit: minutes on a whole Olympics (what the tests
+    and checks of a small index want). With it, the questions of a seeded draw of at most `max_events` of those
+    events (`draw_events`): the same for the same seed, and exactly the full pool when the events are fewer."""
+    events = fitting_events(index, sport=sport, games=games, event_id=event_id)
+    if rng is None or len(events) <= max_events:
+        return pool_of(index, events, difficulty=difficulty)
+    return pool_of(index, draw_events(events, rng, max_events)[0], difficulty=difficulty, others=CROSS_GAMES_OTHERS)
+
+
+def game_pool(
+    index: PodiumIndex,
+    rng: random.Random,
+    *,
+    sport: str | None = None,
+    games: str | None = None,
+    event_id: str | None = None,
+    difficulty: int | None = None,
+    asked: AbstractSet[str] = frozenset(),
+    fresh: int = 0,
+    max_events: int = POOL_EVENTS,
+) -> list[Question]:
+    """A game's pool: the questions of the first seeded draw of events (see `build_pool`), and of the next draws
+    while fewer than `fresh` of them are new to the server (not in `asked`). A server that has used up a draw's
+    questions gets other events' rather than repeats; repeats come only once every fitting event is read."""
+    events = fitting_events(index, sport=sport, games=games, event_id=event_id)
+    others = CROSS_GAMES_OTHERS if len(events) > max_events else None
     pool: dict[str, Question] = {}
-    for eid in chosen:
-        facts = EventFacts(index, eid)
-        for make in EVENT_KINDS:
-            for question in make(facts):
-                pool.setdefault(question.key, question)
-        for question in venue_questions(facts, venues):
+    for draw in draw_events(events, rng, max_events):
+        for question in pool_of(index, draw, difficulty=difficulty, others=others):
             pool.setdefault(question.key, question)
-        for question in games_questions(facts, groups):
-            pool.setdefault(question.key, question)
-    for group in groups.values():
-        if len(group) > 1:
-            for question in cross_games_questions(index, group):
-                if question.event_id in chosen:
-                    pool.setdefault(question.key, question)
-    questions = list(pool.values())
-    if difficulty is not None:
-        questions = [q for q in questions if q.difficulty == difficulty]
-    return questions
+        if sum(1 for key in pool if key not in asked) >= fresh:
+            break
+    return list(pool.values())
 
 
 def as_difficulty(level: int) -> Difficulty:

@@ -18,7 +18,7 @@ from typing import Literal
 from bot.errors import BadOption
 from bot.index import PodiumIndex
 from bot.quiz.export import answers_csv
-from bot.quiz.generate import build_pool, resolve_sport
+from bot.quiz.generate import game_pool, resolve_sport
 from bot.quiz.model import Question
 from bot.quiz.select import pick_questions
 from bot.quiz.session import (
@@ -36,6 +36,9 @@ from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, Lea
 
 Mode = Literal["buttons", "typed"]
 MAX_QUESTIONS = 50
+# A game's pool reaches into further draws of events until it holds this many times the questions asked that are
+# new to the server: some have too few settled wrong answers to be shown with options.
+FRESH_MARGIN = 2
 
 
 @dataclass(frozen=True)
@@ -173,14 +176,19 @@ class QuizHost:
         return GamePlan(guild_id, channel_id, host_id, owned, options, seed, tuple(picked), tuple(players))
 
     def _pick(self, options: GameOptions, seed: int, asked: dict[str, float]) -> list[Question]:
-        pool = build_pool(
+        """The game's questions: one seed, one game (for the same memory). The pool is a seeded draw of the events
+        that fit (the whole of a small index), widened to further draws rather than repeat questions."""
+        rng = random.Random(seed)
+        pool = game_pool(
             self.index,
+            rng,
             sport=options.sport,
             games=options.games,
             event_id=options.event_id,
             difficulty=options.difficulty,
+            asked=asked.keys(),
+            fresh=FRESH_MARGIN * options.questions,
         )
-        rng = random.Random(seed)
         return pick_questions(
             pool, options.questions, rng, asked=set(asked), last_asked=asked, choices=options.mode == "buttons"
         )
