@@ -79,7 +79,7 @@ def read_performance(text: str, default_unit: Unit | None) -> tuple[str, float, 
     raw = text.strip()
     if not raw:
         return None
-    suffix = _UNIT_SUFFIX.match(raw)
+    suffix = _UNIT_SUFFIX.match(raw) if raw[-1].isalpha() else None  # a unit ends in a letter: `9.96` has none
     if suffix:
         num = suffix.group("num")
         unit_word = suffix.group("unit").lower()

@@ -173,7 +173,7 @@ def read_page(text: str) -> RawPage:
             if match and match.group("title"):
                 title, title_line = clean_text(match.group("title")), number
                 continue
-        heading = _HEADING.match(stripped)
+        heading = _HEADING.match(stripped) if stripped.startswith("==") else None
         if heading:
             in_infobox = False
             level = len(heading.group("eq"))
@@ -186,8 +186,8 @@ def read_page(text: str) -> RawPage:
         if stripped.lower() in ("infobox", "{{infobox}}") and not infobox:
             in_infobox = True
             continue
-        item = _INFOBOX_ITEM.match(stripped)
-        if in_infobox and item:
+        item = _INFOBOX_ITEM.match(stripped) if in_infobox else None
+        if item:
             key = clean_text(item.group("key")).lower()
             infobox.setdefault(key, clean_cell(item.group("value")))
             infobox_lines.setdefault(key, number)

@@ -101,7 +101,7 @@ def default_unit(header: str, title: str) -> Unit:
     return "s"
 
 
-@dataclass
+@dataclass(slots=True)
 class _Aligned:
     cells: dict[int, str]  # column index -> cell text
     shift: int
@@ -119,6 +119,10 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None, fits: list[
     best: tuple[int, int, _Aligned] | None = None
     limit = max(layout.competitor, layout.members or 0)
     max_shift = limit if previous is not None else 0
+    # A shift pushing a written cell past the last column is ruled out: most rows fill the last one, and so
+    # leave nothing to weigh.
+    if len(row.cells) <= width and (max_shift == 0 or (len(row.cells) == width and row.cells[-1])):
+        return _Aligned(dict(enumerate(row.cells)), 0, [])
     # Most rows are whole: when every cell fits its column as written, no shift can do better.
     if len(row.cells) <= width:
         for fits_column, text in zip(fits, row.cells, strict=False):
@@ -148,7 +152,11 @@ def _align(row: TableRow, layout: Layout, previous: _Aligned | None, fits: list[
 
 
 def _members(text: str) -> list[str]:
-    return [m for m in (part.strip() for part in _MEMBER_SPLIT.split(text)) if m]
+    if "and" in text or "<br" in text:
+        parts = _MEMBER_SPLIT.split(text)
+    else:  # only `,`, `;` and `/` can separate: the same parts once stripped, without the slow regex
+        parts = text.replace(";", ",").replace("/", ",").split(",")
+    return [m for m in (part.strip() for part in parts) if m]
 
 
 def _notes(text: str) -> list[str]:
@@ -294,7 +302,7 @@ def read_results(
             extra["rank as written"] = rank_text
         if rank_text in DASHES and rank_text:
             fields["group"] = rank_text
-        status = status_of(rank_text)
+        status = status_of(rank_text) if rank is None else None  # a cell holding a rank holds no status
         if rank_text and rank is None and status is None and rank_text not in DASHES and not shift:
             extra["rank as written"] = rank_text
             problems.append(Problem(file=file, line=raw.line, message=f"rank cell not understood: '{rank_text}'"))
@@ -307,7 +315,10 @@ def read_results(
         if result_col is not None:
             value_text, notes = split_notes(cells.get(result_col, "").strip())
             if value_text and value_text not in DASHES:
-                cell_status = status_of(value_text) or status_of(value_text.split()[0])
+                # No status begins with a digit, as most results do.
+                cell_status = (
+                    None if value_text[0].isdigit() else status_of(value_text) or status_of(value_text.split()[0])
+                )
                 result = fields["result"] = value_text
                 if cell_status:
                     status = cell_status

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from bot.models import ResultRow
 from bot.parse.page import clean_cell, split_cells
-from bot.parse.results import _make_row
+from bot.parse.results import _MEMBER_SPLIT, _make_row, _members
 from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
 from bot.text import clean_text
 
@@ -133,3 +133,15 @@ def test_rows_are_made_as_the_model_makes_them() -> None:
         assert made.model_fields_set == model.model_fields_set
         assert made.model_dump(mode="json") == model.model_dump(mode="json")
         assert made == model
+
+
+MEMBER_LISTS = st.lists(
+    st.one_of(TEXT, st.sampled_from([", ", ";", " / ", " and ", "Sandra", "<br>", "<br />", "\u00a0", "  "])),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(MEMBER_LISTS)
+def test_members_split_as_the_pattern_splits(text: str) -> None:
+    assert _members(text) == [m for m in (part.strip() for part in _MEMBER_SPLIT.split(text)) if m]
