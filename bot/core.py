@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bot import answers
 from bot.about import AboutAnswer, about_answer
-from bot.cache import CacheInfo, load_index
+from bot.cache import PARALLEL_FROM, CacheInfo, build_apart, load_index, needs_build, release_memory
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
 from bot.errors import Ambiguous, NotFound
@@ -18,6 +19,7 @@ from bot.parse import load_folder
 from bot.reference import DATA_DIR, Reference, load_reference
 
 DEFAULT_PAGES = DATA_DIR / "pages"
+BUILD_APART_FROM = PARALLEL_FROM  # pages: below this, parsing in-process leaves little memory behind
 
 
 class Podium:
@@ -37,13 +39,29 @@ class Podium:
         ref = reference or load_reference()
         if cache_dir is None:
             return cls(build_index(load_folder(pages, ref), ref))
+        built = None
+        if needs_build(pages, ref, cache_dir) >= BUILD_APART_FROM:
+            # Parsed in a child process that fills the cache; this one then starts warm from it, without the
+            # memory a parse leaves behind.
+            built = build_apart(lambda: cls._from_cache(pages, ref, cache_dir).cache_mode())
+        podium = cls._from_cache(pages, ref, cache_dir)
+        if built is not None and podium.cache is not None:
+            podium.cache = replace(podium.cache, mode=built[0], parsed=built[1])
+        gc.freeze()  # the index lives as long as the process: later collections need not walk it (no long pauses)
+        release_memory()
+        return podium
+
+    @classmethod
+    def _from_cache(cls, pages: Path, ref: Reference, cache_dir: Path) -> Podium:
         index, info = load_index(pages, ref, cache_dir)
         slot = f"matcher-{info.path.stem}" if info.path else "matcher"
         matcher = Matcher.cached(index, cache_dir, info.fingerprint, slot) if info.fingerprint else None
         podium = cls(index, matcher)
         podium.cache = info
-        gc.freeze()  # the index lives as long as the process: later collections need not walk it (no long pauses)
         return podium
+
+    def cache_mode(self) -> tuple[str, int]:
+        return (self.cache.mode, self.cache.parsed) if self.cache else ("off", 0)
 
     @property
     def problems(self) -> list[Any]:

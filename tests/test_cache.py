@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot import cache
+from bot import cache, core
 from bot.core import Podium
 from bot.index import PageDigest, People, decode_event
 from bot.reference import DATA_DIR, Reference, load_reference
@@ -116,3 +116,36 @@ def test_derived_state_is_rebuilt_for_another_key(tmp_path: Path) -> None:
     assert cache.derived(tmp_path, "thing", "k1", lambda: build("again")) == "one"
     assert cache.derived(tmp_path, "thing", "k2", lambda: build("two")) == "two"
     assert built == ["one", "two"] and len(list(tmp_path.glob("thing-*"))) == 1
+
+
+def test_a_cold_start_built_apart_gives_the_same_bot(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(core, "BUILD_APART_FROM", 1)
+    store = tmp_path / "cache"
+    apart = Podium.load(pages, cache_dir=store)
+    assert apart.cache is not None and (apart.cache.mode, apart.cache.parsed) == ("cold", 3)
+    assert apart.export() == Podium.load(pages).export()
+    assert cache.needs_build(pages, load_reference(), store) == 0
+    again = Podium.load(pages, cache_dir=store)
+    assert again.cache is not None and again.cache.mode == "warm"
+
+
+def test_a_build_that_fails_apart_is_left_to_the_caller() -> None:
+    def broken() -> tuple[str, int]:
+        raise RuntimeError("the child fails")
+
+    assert cache.build_apart(broken) is None
+    assert cache.build_apart(lambda: ("cold", 7)) == ("cold", 7)
+
+
+def test_a_stale_cache_needs_a_build(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    ref = load_reference()
+    assert cache.needs_build(pages, ref, store) == 3
+    Podium.load(pages, cache_dir=store)
+    assert cache.needs_build(pages, ref, store) == 0
+    page = pages / "cycling_1932_mens_track_time_trial.txt"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    assert cache.needs_build(pages, ref, store) == 3
+    assert cache.needs_build(tmp_path / "missing", ref, store) == 0

@@ -30,6 +30,15 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _resident_mb() -> float:
+    """Resident memory now (not the peak), from /proc; 0 where there is none."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return pages * resource.getpagesize() / 2**20
+
+
 def _percentiles(samples_ns: Sequence[int]) -> dict[str, float]:
     if not samples_ns:
         return {"p50": 0.0, "p99": 0.0, "max": 0.0, "n": 0}
@@ -86,6 +95,7 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
         "rows": sum(e.rows for e in index.infos.values()),
         "rss_imports_mb": out_imports,
         "rss_after_start_mb": _rss_mb(),
+        "resident_after_start_mb": _resident_mb(),
     }
     if not queries:
         return out
@@ -101,6 +111,7 @@ def probe(pages: Path, cache_dir: Path, fresh: bool, queries: int, seed: int) ->
     _, ac_ns = _timed(matcher.complete_athlete, [p for q in aq for p in _prefixes(q.text)])
     _, ec_ns = _timed(matcher.complete_event, [p for q in eq for p in _prefixes(q.text)])
     out["rss_peak_mb"] = _rss_mb()  # the bot process: started, matched, completed
+    out["resident_mb"] = _resident_mb()
 
     names = list(index.athletes.names)
     ids = list(index.athletes)
@@ -172,9 +183,10 @@ def render(results: dict[str, Any]) -> str:
         f"corpus: {warm['pages']} pages, {warm['athletes']} athletes, {warm['rows']} result rows",
         f"cold start (parse + index + matcher): {cold['start_s']:.2f} s   [{cold['mode']}]",
         f"warm start (from the cache):          {warm['start_s']:.2f} s   [{warm['mode']}]",
-        f"peak memory (ru_maxrss): cold process {cold['rss_after_start_mb']:.0f} MB, "
-        f"bot process after queries {warm['rss_peak_mb']:.0f} MB "
-        f"(of which the bot's imports {warm.get('rss_imports_mb', 0):.0f} MB)",
+        f"memory, peak (ru_maxrss): cold start {cold['rss_after_start_mb']:.0f} MB, "
+        f"warm start + queries {warm['rss_peak_mb']:.0f} MB (the bot's imports {warm['rss_imports_mb']:.0f} MB)",
+        f"memory, resident after start: cold {cold['resident_after_start_mb']:.0f} MB, "
+        f"warm {warm['resident_after_start_mb']:.0f} MB, warm after queries {warm['resident_mb']:.0f} MB",
         "",
         f"{'latency (ms)':30} {'p50':>8} {'p99':>8} {'max':>8} {'n':>6}",
     ]
