@@ -283,7 +283,8 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
                     if code:
                         row.nation = code
                         del row.extra["nation as written"]
-                _fix_value(row, distance)
+                if distance is not None:  # only a known distance shows a time impossible
+                    _fix_value(row, distance)
             conditions = _conditions(section, table.line, after, alone)
             event.rounds.append(Round(name=name, line=table.line, columns=labels, conditions=conditions, results=rows))
 

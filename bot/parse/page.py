@@ -67,7 +67,8 @@ def split_cells(line: str) -> list[str]:
         body = body[:-1]
     if "[[" not in body and "{{" not in body:
         if _plain(body):
-            return [" ".join(cell.split()) for cell in body.split("|")]  # what `clean_cell` makes of plain cells
+            # What `clean_cell` makes of plain cells: spaces collapsed (here across the row at once) and trimmed.
+            return [cell.strip() for cell in " ".join(body.split()).split("|")]
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
