@@ -9,10 +9,12 @@ split where a finisher has none, is left alone.
 from __future__ import annotations
 
 import random
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from bot.errors import BadOption
 from bot.index import EventInfo, PodiumIndex, athlete_key
@@ -27,6 +29,11 @@ from bot.text import normalize, slug
 COMMON_NATIONS = ("USA", "GBR", "FRA", "GER", "ITA", "AUS", "CHN", "JPN", "NED", "CAN", "HUN", "SWE", "URS", "KOR")
 
 _MEDAL_WORD: dict[str, str] = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
+
+# The wrong answers a question keeps, the most plausible first: a multiple choice draws its options from the six
+# most plausible that the matcher takes as wrong, so a dozen leaves room for ones it would half-accept, while a
+# question stays small however many finished (listing every other finisher made an event's questions quadratic).
+DISTRACTORS = 12
 
 
 # ------------------------------------------------------------------------------------------ small helpers
@@ -139,16 +146,27 @@ class EventFacts:
         # Finishers with a rank and a result, not DNF/DNS/DSQ, not listed-without-result.
         self.finishers = [r for r in rows if r.status is None and r.rank is not None]
         self.ranked = sorted(self.finishers, key=lambda r: (r.rank or 0, r.line))
+        self._at: dict[int, list[ResultRow]] = defaultdict(list)  # finishers by place, in page order
+        for row in self.finishers:
+            self._at[row.rank or 0].append(row)
+        self.places = sorted(self._at)  # the places finishers hold
         # A name listed twice in the deciding round (two people, or a page slip) is never asked about.
         counts: dict[str, int] = defaultdict(int)
         for row in rows:
             counts[normalize(row.name)] += 1
         self.unique = {key for key, n in counts.items() if n == 1 and key}
+        self._row = {normalize(row.name): row for row in rows}  # for the unique names only (see `row_of`)
         self.names = sorted({row.name for rnd in self.event.rounds for row in rnd.results if normalize(row.name)})
         self.unit: Unit | None = next((r.unit for r in self.finishers if r.unit), None)
 
     def at_rank(self, rank: int) -> list[ResultRow]:
-        return [r for r in self.finishers if r.rank == rank]
+        return list(self._at.get(rank, ()))
+
+    def near(self, rank: float) -> Iterator[ResultRow]:
+        """Finishers nearest a place first; of two places as near, the better; in one place, by line. The order of
+        sorting them by (distance, place, line), walked outwards from the place so that taking a few is cheap."""
+        for place in _nearest(self.places, rank):
+            yield from sorted(self._at[place], key=lambda r: r.line)
 
     def medalists(self, medal: Medal) -> list[str] | None:
         """The medal's holders when the results rows and the infobox agree (or only one of them speaks)."""
@@ -166,9 +184,7 @@ class EventFacts:
 
     def row_of(self, name: str) -> ResultRow | None:
         key = normalize(name)
-        if key not in self.unique:
-            return None
-        return next((r for r in self.rows if normalize(r.name) == key), None)
+        return self._row[key] if key in self.unique else None
 
     def winner_row(self) -> ResultRow | None:
         firsts = self.at_rank(1)
@@ -201,21 +217,37 @@ def _key(kind: str, *parts: Param) -> str:
     return ":".join([kind, *(slug(str(p)) if isinstance(p, str) else str(p) for p in parts)])
 
 
-def _distinct(items: Sequence[str], exclude: Sequence[str] = ()) -> list[str]:
+def _distinct(items: Iterable[str], exclude: Sequence[str] = (), limit: int | None = None) -> list[str]:
+    return list(islice(_distinct_iter(items, exclude), limit))
+
+
+def _distinct_iter(items: Iterable[str], exclude: Sequence[str] = ()) -> Iterator[str]:
+    """The items with a name, each name once (as normalized), none of `exclude`; lazily, to stop at a few."""
     seen = {normalize(e) for e in exclude}
-    out = []
     for item in items:
         key = normalize(item)
         if key and key not in seen:
             seen.add(key)
-            out.append(item)
-    return out
+            yield item
+
+
+def _nearest(values: Sequence[int], centre: float) -> Iterator[int]:
+    """Sorted distinct `values`, nearest `centre` first and of two as near the smaller: the order of sorting them
+    by (distance, value), walked outwards from the centre."""
+    above = bisect_left(values, centre)
+    below = above - 1
+    while below >= 0 or above < len(values):
+        if above >= len(values) or (below >= 0 and centre - values[below] <= values[above] - centre):
+            yield values[below]
+            below -= 1
+        else:
+            yield values[above]
+            above += 1
 
 
 def _name_distractors(facts: EventFacts, rank: float, accepted: Sequence[str]) -> list[str]:
     """Other finishers of the event, nearest place first: plausible, and settled as wrong."""
-    near = sorted(facts.finishers, key=lambda r: (abs((r.rank or 0) - rank), r.rank or 0, r.line))
-    return _distinct([r.name for r in near], exclude=accepted)
+    return _distinct((r.name for r in facts.near(rank)), exclude=accepted, limit=DISTRACTORS)
 
 
 def _value_distractors(value: float, unit: Unit | None, precision: int, real: Sequence[float]) -> list[str]:
@@ -285,7 +317,7 @@ def _team_medal(facts: EventFacts, medal: Medal, nocs: list[str]) -> Iterator[Qu
     names = [ref.nations[n].name for n in nocs if n in ref.nations]
     if len(names) != len(nocs):
         return
-    others = [ref.nations[n].name for n in _other_nations(facts, nocs) if n in ref.nations]
+    others = _nation_names(facts, nocs)
     yield _q(
         facts,
         key=_key("team_medal", facts.id, medal),
@@ -301,16 +333,22 @@ def _team_medal(facts: EventFacts, medal: Medal, nocs: list[str]) -> Iterator[Qu
     )
 
 
-def _other_nations(facts: EventFacts, exclude: Sequence[str]) -> list[str]:
+def _other_nations(facts: EventFacts, exclude: Sequence[str]) -> Iterator[str]:
     """Nations of the event's other medalists, then of medalists elsewhere in the index, then common ones."""
     found: list[str] = [m.noc for m in facts.event.medals if m.noc]
     found += facts.nation_order if facts.nation_order is not None else nation_order(facts.index)
     found += list(COMMON_NATIONS)
-    out: list[str] = []
+    seen = set(exclude)
     for noc in found:
-        if noc not in exclude and noc not in out:
-            out.append(noc)
-    return out
+        if noc not in seen:
+            seen.add(noc)
+            yield noc
+
+
+def _nation_names(facts: EventFacts, exclude: Sequence[str]) -> list[str]:
+    """The names of the first `DISTRACTORS` other nations the reference knows."""
+    nations = facts.index.reference.nations
+    return list(islice((nations[n].name for n in _other_nations(facts, exclude) if n in nations), DISTRACTORS))
 
 
 def nation_order(index: PodiumIndex) -> list[str]:
@@ -359,8 +397,7 @@ def athlete_place_questions(facts: EventFacts) -> Iterator[Question]:
             continue
         tied = row.tied or len(facts.at_rank(rank)) > 1
         answer = f"={ordinal(rank)}" if tied else ordinal(rank)
-        near = sorted((p for p in places if p != rank), key=lambda p: (abs(p - rank), p))
-        distractors = [ordinal(p) for p in near]
+        distractors = [ordinal(p) for p in islice((p for p in _nearest(places, rank) if p != rank), DISTRACTORS)]
         if len(distractors) < 3:
             distractors += [ordinal(p) for p in range(1, rank + 5) if p != rank and ordinal(p) not in distractors]
         medal = f" ({row.medal})" if row.medal else ""
@@ -454,7 +491,7 @@ def nation_questions(facts: EventFacts) -> Iterator[Question]:
             nation = ref.nation(noc)
             if noc is None or nation is None or (facts.row_of(name) is None and facts.rows):
                 continue
-            others = [ref.nations[n].name for n in _other_nations(facts, [noc]) if n in ref.nations]
+            others = _nation_names(facts, [noc])
             yield _q(
                 facts,
                 key=_key("nation", facts.id, name),
@@ -509,8 +546,8 @@ def venue_questions(facts: EventFacts, venues: dict[str, list[str]]) -> Iterator
     short = venue.split(",")[0].strip()
     accepted = _distinct([venue, short])
     same_games = venues.get(facts.event.games, [])
-    others = _distinct([*same_games, *(v for vs in venues.values() for v in vs)], exclude=[venue, short])
-    others = [o for o in others if normalize(o.split(",")[0]) != normalize(short)]
+    every = _distinct_iter(chain(same_games, *venues.values()), exclude=[venue, short])
+    others = list(islice((o for o in every if normalize(o.split(",")[0]) != normalize(short)), DISTRACTORS))
     yield _q(
         facts,
         key=_key("venue", facts.id),
@@ -619,6 +656,7 @@ def _split_fastest(facts: EventFacts, label: str, where: str, digits: int) -> It
     distractors = _distinct(
         [r.name for r in times[1:4]] + [r.name for r in facts.ranked[:3]] + [r.name for r in times[4:]],
         exclude=[best.name],
+        limit=DISTRACTORS,
     )
     yield _q(
         facts,
@@ -761,14 +799,14 @@ def cross_games_questions(
 # ----------------------------------------------------------------------------------------------- the pool
 
 # A game's pool comes from a seeded draw of this many events when more fit its options. A game asks 10 to 50
-# questions and an event gives dozens (a medal, a place and a true-or-false per finisher, splits, counts...), so
-# this many events give thousands of every kind and difficulty, from enough Games and sports to vary, while
-# decoding and reading them stays a fraction of a second on a whole Olympics (7,500 pages; every event of it
-# takes minutes).
-POOL_EVENTS = 150
-# A drawn event's cross-Games questions compare it with at most this many other Games of the same event (the
-# nearest in time), so a draw does not decode the 100 m of every Games.
-CROSS_GAMES_OTHERS = 3
+# questions and an event gives dozens (a place and a true-or-false per finisher, medals, splits, counts...), so 48
+# events give thousands, of every kind and difficulty, from as many pages; and reading them stays about a third of
+# a second of CPU on a whole Olympics (7,500 pages: decoding an event and building its questions takes ~5-8 ms, and
+# every event of it took minutes). A server that has asked a draw's questions goes on to the next (`game_pool`).
+POOL_EVENTS = 48
+# A drawn event's cross-Games questions compare it with the other drawn Games of the same event and with at most
+# this many more (the nearest in time), so that a draw does not decode the 100 m of every Games.
+CROSS_GAMES_OTHERS = 2
 
 EVENT_KINDS: tuple[Callable[[EventFacts], Iterator[Question]], ...] = (
     medal_questions,
