@@ -154,8 +154,9 @@ class QuizHost:
         """Every check a start makes, and the questions picked, without starting anything: `BadOption` for options
         no game fits (an unknown sport or Games, no questions), `ChannelBusy` when the channel has a game already.
         A face runs it before it answers anyone, so these errors can be told to the host alone. `owner` overrides
-        the host's (a sharded process owns each game by its guild's shard). The pool is built in a worker thread:
-        on a large index it takes a while, and the event loop keeps serving meanwhile."""
+        the host's (a sharded process owns each game by its guild's shard). The pool (a seeded draw of events, see
+        `_pick`) is built in a worker thread: a few tenths of a second on a whole Olympics, during which the event
+        loop keeps serving."""
         if not 1 <= options.questions <= MAX_QUESTIONS:
             raise BadOption(f"A quiz has 1 to {MAX_QUESTIONS} questions.")
         if not 5 <= options.seconds <= 300:

@@ -143,12 +143,17 @@ def test_one_seed_one_pool_another_seed_another(corpus: Podium) -> None:
 def test_every_question_of_a_draw_is_verified(corpus: Podium) -> None:
     pool = build_pool(corpus.index, rng=random.Random(3), max_events=LIMIT)
     assert {q.kind for q in pool} >= {"medal", "place", "athlete_place", "venue", "games", "tf_ahead"}
+    index, store = counting(corpus.index)
     found: list[str] = []
     for q in pool:
-        found += problems(q, corpus.index)
+        store.read.clear()
+        found += problems(q, index)
         shown = with_choices(q, random.Random(0))
         if shown is not None:
-            found += problems(shown, corpus.index)
+            found += problems(shown, index)
+        # Checking a question reads its event, and for a Games or cross-Games question the same event elsewhere.
+        assert q.event_id is not None
+        assert groups_of(corpus.index, store.read) == groups_of(corpus.index, {q.event_id}), q.key
     assert found == []
 
 
