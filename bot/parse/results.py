@@ -108,47 +108,56 @@ class _Aligned:
     overflow: list[str]
 
 
-def _align(row: TableRow, layout: Layout, previous: _Aligned | None, fits: list[Callable[[str], int]]) -> _Aligned:
-    """Pick the leading shift that makes the row's cells fit their columns best.
+class _Aligner:
+    """Aligns the rows of one table (`align`), with what that needs of its layout worked out once."""
 
-    A rowspan lost in conversion leaves a row without its first cell(s), shifted left and padded at the end,
-    so each shift up to the competitor (or members) column is scored by what the cells hold, not by the first
-    cell alone: a shifted row may begin with a lane number. `fits` scores a cell in each column (`fitter`).
-    """
-    width = len(layout.kinds)
-    best: tuple[int, int, _Aligned] | None = None
-    limit = max(layout.competitor, layout.members or 0)
-    max_shift = limit if previous is not None else 0
-    # A shift pushing a written cell past the last column is ruled out: most rows fill the last one, and so
-    # leave nothing to weigh.
-    if len(row.cells) <= width and (max_shift == 0 or (len(row.cells) == width and row.cells[-1])):
-        return _Aligned(dict(enumerate(row.cells)), 0, [])
-    # Most rows are whole: when every cell fits its column as written, no shift can do better.
-    if len(row.cells) <= width:
-        for fits_column, text in zip(fits, row.cells, strict=False):
-            if fits_column(text) < 0:
-                break
-        else:
-            name = row.cells[layout.competitor] if layout.competitor < len(row.cells) else ""
-            if name or layout.team:
-                return _Aligned(dict(enumerate(row.cells)), 0, [])
-    for shift in range(max_shift + 1):
-        mapped: dict[int, str] = {}
-        overflow: list[str] = []
-        for pos, cell in enumerate(row.cells):
-            col = pos + shift
-            if col < width:
-                mapped[col] = cell
-            elif cell:
-                overflow.append(cell)
-        if shift and overflow:
-            continue  # a shifted row is padded at the end, never overflowing
-        score = sum(fits[c](text) for c, text in mapped.items())
-        score -= 2 * len(overflow)
-        if best is None or score > best[0]:
-            best = (score, shift, _Aligned(mapped, shift, overflow))
-    assert best is not None
-    return best[2]
+    def __init__(self, layout: Layout) -> None:
+        self.width = len(layout.kinds)
+        self.limit = max(layout.competitor, layout.members or 0)
+        self.competitor = layout.competitor
+        self.team = layout.team
+        self.fits = [fitter(kind) for kind in layout.kinds]  # how well a cell fits each column
+
+    def align(self, row: TableRow, previous: _Aligned | None) -> _Aligned:
+        """Pick the leading shift that makes the row's cells fit their columns best.
+
+        A rowspan lost in conversion leaves a row without its first cell(s), shifted left and padded at the
+        end, so each shift up to the competitor (or members) column is scored by what the cells hold, not by
+        the first cell alone: a shifted row may begin with a lane number.
+        """
+        cells, width = row.cells, self.width
+        max_shift = self.limit if previous is not None else 0
+        if len(cells) <= width:
+            # A shift pushing a written cell past the last column is ruled out: most rows fill the last one,
+            # and so leave nothing to weigh.
+            if max_shift == 0 or (len(cells) == width and cells[-1]):
+                return _Aligned(dict(enumerate(cells)), 0, [])
+            # Most other rows are whole: when every cell fits its column as written, no shift can do better.
+            for fits_column, text in zip(self.fits, cells, strict=False):
+                if fits_column(text) < 0:
+                    break
+            else:
+                name = cells[self.competitor] if self.competitor < len(cells) else ""
+                if name or self.team:
+                    return _Aligned(dict(enumerate(cells)), 0, [])
+        best: tuple[int, int, _Aligned] | None = None
+        for shift in range(max_shift + 1):
+            mapped: dict[int, str] = {}
+            overflow: list[str] = []
+            for pos, cell in enumerate(cells):
+                col = pos + shift
+                if col < width:
+                    mapped[col] = cell
+                elif cell:
+                    overflow.append(cell)
+            if shift and overflow:
+                continue  # a shifted row is padded at the end, never overflowing
+            score = sum(self.fits[c](text) for c, text in mapped.items())
+            score -= 2 * len(overflow)
+            if best is None or score > best[0]:
+                best = (score, shift, _Aligned(mapped, shift, overflow))
+        assert best is not None
+        return best[2]
 
 
 def _members(text: str) -> list[str]:
@@ -234,7 +243,7 @@ def read_results(
     # Looked up once per table, not per row or cell.
     team, competitor, members_col = layout.team, layout.competitor, layout.members
     kinds, labels, width = layout.kinds, layout.columns, len(layout.kinds)
-    fits = [fitter(kind) for kind in kinds]
+    aligner = _Aligner(layout)
     fit_name = fitter(Col.NAME)
     notes_kind, members_kind, nation_kind = Col.NOTES, Col.MEMBERS, Col.NATION
     # The columns feeding anything besides the rank, competitor and result, in order.
@@ -255,7 +264,7 @@ def read_results(
                 header_key = [normalize(c) for c in table.header]
             if [normalize(c) for c in raw.cells] == header_key:
                 continue  # the header repeated inside the table
-        aligned = _align(raw, layout, previous, fits)
+        aligned = aligner.align(raw, previous)
         shift = aligned.shift
         cells = aligned.cells
         if shift and previous is not None:
@@ -348,8 +357,8 @@ def read_results(
             if above.status and above.status != "unknown" and status is None and result is None:
                 status = above.status
 
-        members = list(crew)
-        split_cells = [(label, cells[col]) for col, label in split_cols if col in cells]
+        members = crew  # a new list, the row's own
+        split_cells = [(label, cells[col]) for col, label in split_cols if col in cells] if split_cols else []
         for col, kind, label in other_cols:
             text = cells.get(col, "")
             if not text:
