@@ -11,6 +11,7 @@ from anyascii import anyascii
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u200b\ufeff]+")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_ASCII_NON_WORD = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isalnum()})
 
 
 def clean_text(raw: str) -> str:
@@ -38,6 +39,10 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=16384)
 def _normalize(text: str) -> str:
     # The same names, codes and headers are normalized again and again (per row, per page, per lookup).
+    if text.isascii() and "&" not in text:
+        # Nothing to decode or transliterate: the words are the runs of letters and digits, and spaces, odd
+        # or not, are among the characters between them.
+        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
     return _NON_WORD.sub(" ", fold(text)).strip()
 
 

@@ -66,9 +66,11 @@ def split_cells(line: str) -> list[str]:
     if body.endswith("|"):
         body = body[:-1]
     if "[[" not in body and "{{" not in body:
-        if _plain(body):
-            # What `clean_cell` makes of plain cells: spaces collapsed (here across the row at once) and trimmed.
-            return [cell.strip() for cell in " ".join(body.split()).split("|")]
+        if _unmarked(body):
+            if body.isascii():
+                # What `clean_text` makes of these cells: spaces collapsed (here across the row at once), trimmed.
+                return [cell.strip() for cell in " ".join(body.split()).split("|")]
+            return [clean_text(cell) for cell in body.split("|")]  # all `clean_cell` would do
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
@@ -103,16 +105,9 @@ _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]")
 _BOLD = re.compile(r"'{2,}")
 
 
-def _plain(text: str) -> bool:
-    """Printable ASCII without markup or entities: `clean_cell` only collapses and trims its spaces."""
-    return (
-        text.isascii()
-        and text.isprintable()
-        and "[" not in text
-        and "{" not in text
-        and "&" not in text
-        and "''" not in text
-    )
+def _unmarked(text: str) -> bool:
+    """Printable text without markup or entities: `clean_cell` only normalizes it and collapses its spaces."""
+    return text.isprintable() and "[" not in text and "{" not in text and "&" not in text and "''" not in text
 
 
 def clean_cell(raw: str) -> str:
@@ -153,8 +148,7 @@ def read_page(text: str) -> RawPage:
     table: Table | None = None
 
     for number, raw in enumerate(lines, start=1):
-        line = raw.replace("\ufeff", "").rstrip()
-        stripped = line.strip()
+        stripped = raw.replace("\ufeff", "").strip()
         if stripped.startswith("|") and not stripped.startswith("|}"):
             cells = split_cells(stripped)
             # A rule cell holds `--`; a row without one is no rule (the common case, checked first).

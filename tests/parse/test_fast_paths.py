@@ -13,7 +13,7 @@ from bot.models import ResultRow
 from bot.parse.page import clean_cell, split_cells
 from bot.parse.results import _MEMBER_SPLIT, _make_row, _members
 from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
-from bot.text import clean_text
+from bot.text import clean_text, fold, normalize
 
 # Characters the fast paths look for, and some they must not mistake for plain ones.
 ODD = " \t\n\x0b\x1c\x85\u00a0\u2007\u202f\u200b\ufeff\u2028\u3000|[]{}&;#'*,:.()-+0123456789sSQRWéłe\u0301²٥"
@@ -145,3 +145,9 @@ MEMBER_LISTS = st.lists(
 @given(MEMBER_LISTS)
 def test_members_split_as_the_pattern_splits(text: str) -> None:
     assert _members(text) == [m for m in (part.strip() for part in _MEMBER_SPLIT.split(text)) if m]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(MARKUP, st.text(alphabet=st.characters(max_codepoint=127), max_size=16)))
+def test_normalize_fast_path_as_fold_then_words(text: str) -> None:
+    assert normalize(text) == re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
