@@ -281,8 +281,7 @@ def read_results(
                 if members_col in own or not is_nation(text):
                     rows[-1].members.extend(_members(text))
                     continue
-        member_text = cells.get(members_col, "") if members_col is not None else ""
-        if team and not name and member_text:
+        if team and not name and members_col is not None and cells.get(members_col, ""):
             pass  # a team whose Nation cell lost its flag: named by the caller from medals or members
         elif not name or (not team and fit_name(name) < 0):
             problems.append(
@@ -392,10 +391,9 @@ def read_results(
                 status = written[0]
             elif rank is None:
                 status = "unknown"
-        fields.update(
-            line=raw.line, rank=rank, name=name, shifted=bool(shift), members=members, tied=tied, splits=splits,
-            status=status, notes=notes,
-        )  # fmt: skip
+        fields["line"], fields["rank"], fields["name"], fields["shifted"] = raw.line, rank, name, bool(shift)
+        fields["members"], fields["tied"], fields["splits"], fields["status"] = members, tied, splits, status
+        fields["notes"] = notes
         rows.append(_make_row(fields, extra))
         previous = aligned
     return rows

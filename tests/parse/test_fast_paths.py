@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.models import ResultRow
+from bot.parse.columns import _looks_like_name, status_of
 from bot.parse.page import clean_cell, split_cells
 from bot.parse.results import _MEMBER_SPLIT, _make_row, _members
 from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
@@ -151,3 +152,17 @@ def test_members_split_as_the_pattern_splits(text: str) -> None:
 @given(st.one_of(MARKUP, st.text(alphabet=st.characters(max_codepoint=127), max_size=16)))
 def test_normalize_fast_path_as_fold_then_words(text: str) -> None:
     assert normalize(text) == re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.one_of(MARKUP, st.sampled_from(["Carl Lewis", "DNF", "Did not finish", "x", "Ōta Yūki", "ǅ ǈ", "Ⅻ", "5 pts"]))
+)
+def test_names_of_letters_read_as_by_the_full_check(cell: str) -> None:
+    plain = (
+        re.search(r"[^\W\d_].*?[^\W\d_]", cell, re.S) is not None
+        and status_of(cell) is None
+        and re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", cell.strip()) is None
+        and ":" not in cell.strip()[:3]
+    )
+    assert _looks_like_name(cell) == plain
