@@ -43,17 +43,26 @@ _SKIP_SECTIONS = (
 _ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
 _CONDITION = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S")
 _MEDAL_KEYS = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
+_MEDAL_KEY = re.compile(r"(gold|silver|bronze)(\d*)")
+_CODE = re.compile(r"[A-Z]{3}")
+_SPORT_PREFIX = re.compile(r"^.*?\s+[-–]\s+")
+_LEADING_INT = re.compile(r"\s*(\d[\d,]*)")
+_DAY_SPAN = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})")
+_MIXED = re.compile(r"\bmixed\b")
+_WOMEN = re.compile(r"\b(women|womens|ladies|girls)\b")
+_MEN = re.compile(r"\b(men|mens|boys)\b")
+_OPEN = re.compile(r"\bopen\b")
 
 
 def _gender(event: str | None) -> str | None:
     text = normalize(event or "")
-    if re.search(r"\bmixed\b", text):
+    if _MIXED.search(text):
         return "mixed"
-    if re.search(r"\b(women|womens|ladies|girls)\b", text):
+    if _WOMEN.search(text):
         return "women"
-    if re.search(r"\b(men|mens|boys)\b", text):
+    if _MEN.search(text):
         return "men"
-    if re.search(r"\bopen\b", text):
+    if _OPEN.search(text):
         return "open"
     return None
 
@@ -70,7 +79,7 @@ def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.
     for match in _DAY_MONTH.finditer(text):
         if match.group(1):
             day, month = int(match.group(1)), _MONTHS[match.group(2).lower()[:3]]
-            span = re.match(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})", match.group(0))
+            span = _DAY_SPAN.match(match.group(0))
             if span:
                 # `1–3 August`: both ends share the month.
                 for d in (int(span.group(1)), int(span.group(2))):
@@ -91,19 +100,19 @@ def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.
 def _int(text: str | None) -> int | None:
     if not text:
         return None
-    match = re.match(r"\s*(\d[\d,]*)", text)
+    match = _LEADING_INT.match(text)
     return int(match.group(1).replace(",", "")) if match else None
 
 
 def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
     medals: list[MedalEntry] = []
     for key, value in raw.infobox.items():
-        match = re.fullmatch(r"(gold|silver|bronze)(\d*)", key)
+        match = _MEDAL_KEY.fullmatch(key)
         if not match or not value:
             continue
         noc_text = raw.infobox.get(f"{key}noc") or raw.infobox.get(f"{match.group(1)}{match.group(2)} noc")
         noc = ref.nation_code(noc_text) if noc_text else None
-        if noc is None and noc_text and re.fullmatch(r"[A-Z]{3}", noc_text.strip()):
+        if noc is None and noc_text and _CODE.fullmatch(noc_text.strip()):
             noc = noc_text.strip()  # a code our table lacks is still the page's word, kept as written
         medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))
     medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
@@ -212,7 +221,7 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         year = year or int(games.group("year"))
         season = season or (games.group("season") or "").capitalize() or None
     if not event_name and info.get("event"):
-        event_name = re.sub(r"^.*?\s+[-–]\s+", "", info["event"])
+        event_name = _SPORT_PREFIX.sub("", info["event"])
     if not match and not info:
         raise PageError(f"title '{raw.title}' is not '<Sport> at the <year> <season> Olympics – <event>'", 1)
     if not match:
