@@ -183,7 +183,10 @@ def _main(args: argparse.Namespace) -> int:
         settings = load_settings()
         podium = Podium.load(_data_dir(args), cache_dir=settings.cache_dir)  # a warm start for the session
         return Repl(podium, history=settings.history_file).run()
-    podium = Podium.load(_data_dir(args))
+    from bot.settings import load_settings
+
+    # From the index cache too: a one-shot question on a whole Olympics then costs a third of a second, not a parse.
+    podium = Podium.load(_data_dir(args), cache_dir=load_settings().cache_dir)
     if command == "export":
         _print_json(podium.export())
         return 0

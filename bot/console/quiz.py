@@ -256,7 +256,7 @@ async def _run(args: argparse.Namespace, data_dir: Path, stdin: TextIO, out: Tex
     from bot.settings import ROOT, load_settings
 
     settings = load_settings()
-    podium = Podium.load(data_dir)
+    podium = Podium.load(data_dir, cache_dir=settings.cache_dir)
     options = GameOptions(
         questions=settings.quiz.default_questions if args.questions is None else args.questions,
         seconds=float(settings.quiz.default_seconds if args.seconds is None else args.seconds),

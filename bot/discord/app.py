@@ -214,7 +214,8 @@ def sync_main(settings: Settings, data_dir: Path, *, force_global: bool = False)
         log.error("DISCORD_TOKEN is not set: syncing needs the bot's token")
         return 2
     apply_endpoints(settings.discord)
-    client = build_client(BotContext(Podium.load(data_dir), settings), sync_on_start=False)
+    podium = Podium.load(data_dir, cache_dir=settings.cache_dir)
+    client = build_client(BotContext(podium, settings), sync_on_start=False)
     try:
         print(asyncio.run(_sync_once(client, token, force_global)))
     except discord.LoginFailure:
