@@ -258,6 +258,8 @@ def scale(sizes: Sequence[int], root: Path, queries: int, seed: int, generate: C
         ("cold start s", lambda r: float(r["cold"]["start_s"])),
         ("warm start s", warm("start_s")),
         ("bot peak MB", warm("rss_peak_mb")),
+        ("bot resident MB", warm("resident_mb")),
+        ("resident after cold MB", lambda r: float(r["cold"]["resident_after_start_mb"])),
         ("resolve athlete p50 ms", warm("resolve_athlete", "p50")),
         ("resolve athlete p99 ms", warm("resolve_athlete", "p99")),
         ("resolve event p99 ms", warm("resolve_event", "p99")),
