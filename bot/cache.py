@@ -1,10 +1,13 @@
 """An on-disk cache of the parsed index, for warm starts.
 
-One file per folder of pages under the cache directory. It is keyed by the code that shapes the index (the
-source of the parser, models and index modules), by the reference tables, and by each page's name, size and
-modification time: when a page changes, only that page is parsed again and the index is rebuilt; when the code
-or the reference data change, everything is parsed again. A cold start on a large folder parses in several
-processes. Whatever goes wrong with the cache file (missing, stale, truncated, unreadable) only costs a parse.
+Two files per folder of pages under the cache directory: the index, and each page's digest (read only to rebuild
+the index). They are keyed by the code that shapes the index (the source of the parser, models and index
+modules), by the reference tables, and by each page's name, size and modification time: when a page changes,
+only that page is parsed again and the index is rebuilt from the digests; when the code or the reference data
+change, everything is parsed again. A cold start on a large folder parses in several processes (and, called
+through `build_apart`, in a child process). Every file starts with a small header (what it was built from, the
+length and checksum of the rest): whatever goes wrong with a file (missing, stale, truncated, corrupted) only
+costs a rebuild.
 
 Derived state that is slow to build (the matcher's tables) can be cached next to it with `derived`, keyed by the
 index's fingerprint and the deriving code's own version.
@@ -16,11 +19,13 @@ import ctypes
 import ctypes.util
 import gc
 import hashlib
+import logging
 import os
 import pickle
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -29,17 +34,20 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pydantic
+
 from bot.index import PageDigest, PodiumIndex, assemble, build_index, digest
 from bot.models import Problem
 from bot.parse import load_folder, page_files, parse_page
 from bot.reference import Reference
 
-FORMAT = 3
+FORMAT = 4
 PACKAGE = Path(__file__).resolve().parent
 # The modules whose code decides what the cached index holds.
 INDEX_SOURCES = ("parse", "models.py", "index.py", "performance.py", "text.py", "reference.py", "cache.py")
 PARALLEL_FROM = 400  # pages to parse before it pays to start worker processes
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,7 @@ class CacheInfo:
     parsed: int
     fingerprint: str
     path: Path | None
+    stored: bool = True  # False when the cache could not be written (the next start parses again)
 
 
 def source_version(paths: Iterable[Path]) -> str:
@@ -68,7 +77,8 @@ def source_version(paths: Iterable[Path]) -> str:
 def index_version(ref: Reference) -> str:
     code = source_version(PACKAGE / name for name in INDEX_SOURCES)
     tables = hashlib.sha256(pickle.dumps(ref, protocol=5)).hexdigest()[:20]
-    return f"{FORMAT}-{code}-{tables}-py{sys.version_info[0]}.{sys.version_info[1]}"
+    # Events stay pickled pydantic models until asked for: a pydantic upgrade must not meet them at query time.
+    return f"{FORMAT}-{code}-{tables}-py{sys.version_info[0]}.{sys.version_info[1]}-pydantic{pydantic.VERSION}"
 
 
 def manifest(files: Sequence[Path]) -> dict[str, tuple[int, int]]:
@@ -81,7 +91,7 @@ def manifest(files: Sequence[Path]) -> dict[str, tuple[int, int]]:
 
 def cache_file(cache_dir: Path, pages: Path) -> Path:
     folder = hashlib.sha256(str(pages.resolve()).encode()).hexdigest()[:16]
-    return cache_dir / f"index-{folder}.pickle"
+    return cache_dir / f"index-v{FORMAT}-{folder}.pickle"  # the format in the name: old files are never opened
 
 
 def pages_file(index_file: Path) -> Path:
@@ -104,47 +114,66 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _read(path: Path) -> Any:
-    """A pickle from disk, or None."""
-    try:
-        with paused_gc(), path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
-        return None
-
-
-def _read_header(path: Path) -> Any:
-    """The first pickle of a file written with a header (see `_write`), without reading the rest; or None."""
+def _read(path: Path, header: dict[str, Any] | None = None) -> Any:
+    """The payload of a cache file, or None: when the file is missing, cut short, corrupted (its checksum), or
+    written with another header than `header` (another version or fingerprint). Header and payload are read from
+    one open file, so a writer replacing the file in between cannot pair one with the other."""
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+            found = pickle.load(handle)
+            if not isinstance(found, dict) or (header is not None and _header_part(found) != header):
+                return None
+            data = handle.read()
+        if len(data) != found.get("length") or hashlib.blake2b(data).hexdigest() != found.get("checksum"):
+            return None
+        with paused_gc():
+            return pickle.loads(data)
+    except Exception:  # whatever a damaged file makes pickle raise, it only costs a rebuild
         return None
 
 
-def _read_body(path: Path) -> Any:
-    """The second pickle of a file written with a header, or None."""
+def _read_header(path: Path) -> dict[str, Any] | None:
+    """A cache file's header alone (a few bytes at its start), or None."""
     try:
-        with paused_gc(), path.open("rb") as handle:
-            pickle.load(handle)
-            return pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, TypeError):
+        with path.open("rb") as handle:
+            found = pickle.load(handle)
+    except Exception:
         return None
+    return _header_part(found) if isinstance(found, dict) else None
 
 
-def _write(path: Path, payload: Any, header: Any = None) -> None:
-    """Atomically: a reader sees the old file or the new one, never half of one. A `header` is pickled first,
-    so that it can be read alone."""
+def _header_part(found: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in found.items() if k not in ("length", "checksum")}
+
+
+def _write(path: Path, payload: Any, header: dict[str, Any]) -> bool:
+    """Atomically: a reader sees the old file or the new one, never half of one. The header (with the payload's
+    length and checksum) is pickled first, so it can be read alone. False when the file could not be written."""
+    tmp: str | None = None
     try:
+        data = pickle.dumps(payload, protocol=5)
+        head = {**header, "length": len(data), "checksum": hashlib.blake2b(data).hexdigest()}
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as handle:
-            if header is not None:
-                pickle.dump(header, handle, protocol=5)
-            pickle.dump(payload, handle, protocol=5)
+            pickle.dump(head, handle, protocol=5)
+            handle.write(data)
         os.replace(tmp, path)
+        return True
     except OSError:
-        return  # a read-only or full disk: the next start parses again
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False  # a read-only or full disk: the next start parses again
+
+
+def writable(cache_dir: Path) -> bool:
+    """Whether cache files can be written there (a cold start built apart needs it)."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir):
+            return True
+    except OSError:
+        return False
 
 
 # A parsed page as the cache keeps it: its digest pickled (None when the page could not be read), and its problems.
@@ -211,9 +240,12 @@ def _stamp(pages: Path, ref: Reference, cache_dir: Path) -> _Stamp:
     return _Stamp(files, current, version, fingerprint, cache_file(cache_dir, pages))
 
 
+def _header(stamp: _Stamp) -> dict[str, Any]:
+    return {"version": stamp.version, "fingerprint": stamp.fingerprint}
+
+
 def _is_current(stamp: _Stamp) -> bool:
-    header = _read_header(stamp.path)
-    return bool(header == {"version": stamp.version, "fingerprint": stamp.fingerprint})
+    return _read_header(stamp.path) == _header(stamp)
 
 
 def needs_build(pages: Path, ref: Reference, cache_dir: Path) -> int:
@@ -245,6 +277,7 @@ def build_apart(build: Callable[[], tuple[str, int]]) -> tuple[str, int] | None:
         result = None  # the child died before it could answer
     child.join()
     if child.exitcode != 0 or not isinstance(result, tuple):
+        log.warning("building the index cache in a child process failed (exit %s): building here", child.exitcode)
         return None
     mode, parsed = result
     return str(mode), int(parsed)
@@ -266,15 +299,15 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
         stamp.fingerprint,
         stamp.path,
     )
-    if _is_current(stamp):
-        cached = _read_body(path)
-        if isinstance(cached, dict) and "index" in cached:
-            return PodiumIndex(reference=ref, **cached["index"]), CacheInfo("warm", 0, fingerprint, path)
+    cached = _read(path, _header(stamp))
+    if isinstance(cached, dict) and "index" in cached:
+        return PodiumIndex(reference=ref, **cached["index"]), CacheInfo("warm", 0, fingerprint, path)
+    del cached
     # The pages' digests are a file of their own, read only when the index must be rebuilt: a warm start
     # that read them too would hold their memory (glibc keeps what Python frees) for nothing.
     entries: dict[str, Entry] = {}
-    kept = _read(pages_file(path))
-    if isinstance(kept, dict) and kept.get("version") == version:
+    kept = _read(pages_file(path), {"version": version})
+    if isinstance(kept, dict):
         old_manifest = kept.get("manifest", {})
         for name, size_time in current.items():
             if old_manifest.get(name) == size_time and name in kept.get("pages", {}):
@@ -294,14 +327,36 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
         if packed is not None:
             page = opened.pop(path_.name) if path_.name in opened else pickle.loads(packed)
             digests.append(page)
-    _write(pages_file(path), {"version": version, "manifest": current, "pages": {n: entries[n] for n in current}})
-    del entries, opened  # before the index is assembled: the peak of a cold start is what the process keeps
+    pages_payload = {"manifest": current, "pages": {n: entries[n] for n in current}}
+    stored = _write(pages_file(path), pages_payload, {"version": version})
+    del (
+        entries,
+        pages_payload,
+        opened,
+    )  # before the index is assembled: the peak of a cold start is what the process keeps
     index = assemble(digests, problems, ref)
     del digests
     parts = {"events": index.events, "infos": index.infos, "athletes": index.athletes, "problems": problems}
-    _write(path, {"index": parts}, header={"version": version, "fingerprint": fingerprint})
+    stored = _write(path, {"index": parts}, _header(stamp)) and stored
+    if not stored:
+        log.warning("could not write the index cache in %s: the next start parses again", cache_dir)
+    _prune(cache_dir)
     mode = "cold" if len(todo) == len(files) else "partial" if todo else "rebuilt"
-    return index, CacheInfo(mode, len(todo), fingerprint, path)
+    return index, CacheInfo(mode, len(todo), fingerprint, path, stored)
+
+
+def _prune(cache_dir: Path) -> None:
+    """Remove what no start will read again: files of other cache formats, and temporary files an interrupted
+    write left behind (an hour old: a write in progress elsewhere keeps its own)."""
+    stale_before = time.time() - 3600
+    try:
+        for found in cache_dir.iterdir():
+            other_format = found.suffix == ".pickle" and f"-v{FORMAT}-" not in found.name
+            left_over = found.suffix == ".tmp" and found.stat().st_mtime < stale_before
+            if other_format or left_over:
+                found.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def release_memory() -> None:
@@ -317,13 +372,13 @@ def release_memory() -> None:
 def derived(cache_dir: Path, name: str, key: str, build: Callable[[], T]) -> T:
     """State derived from an index (its fingerprint in `key`), from the cache or built and cached."""
     path = cache_dir / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.pickle"
-    cached = _read(path)
-    if isinstance(cached, dict) and cached.get("key") == key:
+    cached = _read(path, {"key": key})
+    if isinstance(cached, dict) and "value" in cached:
         value: T = cached["value"]
         return value
     with paused_gc():
         value = build()
     for old in cache_dir.glob(f"{name}-*.pickle"):
         old.unlink(missing_ok=True)  # derived state of older indexes is never read again
-    _write(path, {"key": key, "value": value})
+    _write(path, {"value": value}, {"key": key})
     return value

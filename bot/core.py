@@ -9,7 +9,7 @@ from typing import Any
 
 from bot import answers
 from bot.about import AboutAnswer, about_answer
-from bot.cache import PARALLEL_FROM, CacheInfo, build_apart, load_index, needs_build, release_memory
+from bot.cache import PARALLEL_FROM, CacheInfo, build_apart, load_index, needs_build, release_memory, writable
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
 from bot.errors import Ambiguous, NotFound
@@ -40,9 +40,9 @@ class Podium:
         if cache_dir is None:
             return cls(build_index(load_folder(pages, ref), ref))
         built = None
-        if needs_build(pages, ref, cache_dir) >= BUILD_APART_FROM:
+        if needs_build(pages, ref, cache_dir) >= BUILD_APART_FROM and writable(cache_dir):
             # Parsed in a child process that fills the cache; this one then starts warm from it, without the
-            # memory a parse leaves behind.
+            # memory a parse leaves behind. (Where the cache cannot be written, parsing here is the only way.)
             built = build_apart(lambda: cls._from_cache(pages, ref, cache_dir).cache_mode())
         podium = cls._from_cache(pages, ref, cache_dir)
         if built is not None and podium.cache is not None:

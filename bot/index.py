@@ -196,9 +196,8 @@ def digest(event: Event) -> PageDigest:
             for person in row.members if row.members else ([] if event.team else [row.name]):
                 folded = normalize(person)
                 if folded:
-                    # The same normalized name within a sport is taken as one person across Games
-                    # (the key is `athlete_key`, without folding the name twice).
-                    keys.append(f"{sport}/{folded.replace(' ', '-')}")
+                    # The same normalized name within a sport is taken as one person across Games.
+                    keys.append(_key(sport, folded))
                     names.append(person)
                     rounds.append(r)
                     rows_at.append(n)
@@ -329,7 +328,11 @@ class PodiumIndex:
 
 
 def athlete_key(sport: str | None, name: str) -> str:
-    return f"{slug(sport or 'unknown')}/{slug(name)}"
+    return _key(slug(sport or "unknown"), normalize(name))
+
+
+def _key(sport_slug: str, normalized_name: str) -> str:
+    return f"{sport_slug}/{normalized_name.replace(' ', '-')}"
 
 
 def event_id(file: str) -> str:

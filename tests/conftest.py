@@ -11,6 +11,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "data" / "pages"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands that load through the index cache write it under a temporary folder, not the checkout's var/."""
+    monkeypatch.setenv("PODIUM_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def reference() -> Reference:
     return load_reference()

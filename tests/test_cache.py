@@ -149,3 +149,56 @@ def test_a_stale_cache_needs_a_build(pages: Path, tmp_path: Path) -> None:
     os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
     assert cache.needs_build(pages, ref, store) == 3
     assert cache.needs_build(tmp_path / "missing", ref, store) == 0
+
+
+def test_a_corrupted_byte_anywhere_costs_only_a_rebuild(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    first = Podium.load(pages, cache_dir=store)
+    expected = first.export()
+    files = sorted(store.glob("*.pickle"))
+    assert {f.name.split("-")[0] for f in files} == {"index", "matcher", "pages"}
+    for victim in files:
+        original = victim.read_bytes()
+        for at in range(7, len(original), max(1, len(original) // 9)):
+            damaged = bytearray(original)
+            damaged[at] ^= 0x55
+            victim.write_bytes(bytes(damaged))
+            again = Podium.load(pages, cache_dir=store)
+            assert again.export() == expected, (victim.name, at)
+            assert again.resolve("athlete", "Consonni").outcome == "match"
+            victim.write_bytes(original)
+
+
+def test_an_unwritable_cache_parses_once_and_says_so(
+    pages: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr(core, "BUILD_APART_FROM", 1)
+    log = tmp_path / "parsed.log"  # a file, so that parses in a child process count too
+    real_parse = cache.parse_page
+
+    def counting(path: Path, ref: Reference | None = None) -> Any:
+        with log.open("a") as handle:
+            handle.write(path.name + "\n")
+        return real_parse(path, ref)
+
+    monkeypatch.setattr(cache, "parse_page", counting)
+    podium = Podium.load(pages, cache_dir=blocker / "cache")
+    assert podium.cache is not None and not podium.cache.stored and podium.cache.mode == "cold"
+    assert len(log.read_text().split()) == 3  # not once in a child and again here
+    assert not cache.writable(blocker / "cache") and cache.writable(tmp_path / "fine")
+
+
+def test_files_of_other_formats_and_stale_temporary_files_are_removed(pages: Path, tmp_path: Path) -> None:
+    store = tmp_path / "cache"
+    store.mkdir()
+    old = store / "index-0123456789abcdef.pickle"  # the layout before the format was in the name
+    old.write_bytes(b"old")
+    stale = store / "index-v4-x.pickle123.tmp"
+    stale.write_bytes(b"half")
+    os.utime(stale, (1, 1))
+    fresh = store / "index-v4-y.pickle456.tmp"
+    fresh.write_bytes(b"being written")
+    Podium.load(pages, cache_dir=store)
+    assert not old.exists() and not stale.exists() and fresh.exists()
