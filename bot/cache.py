@@ -38,7 +38,7 @@ import pydantic
 
 from bot.index import PageDigest, PodiumIndex, assemble, build_index, digest
 from bot.models import Problem
-from bot.parse import load_folder, page_files, parse_page
+from bot.parse import PAGE_SUFFIXES, load_folder, parse_page
 from bot.reference import Reference
 
 FORMAT = 4
@@ -81,12 +81,16 @@ def index_version(ref: Reference) -> str:
     return f"{FORMAT}-{code}-{tables}-py{sys.version_info[0]}.{sys.version_info[1]}-pydantic{pydantic.VERSION}"
 
 
-def manifest(files: Sequence[Path]) -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
-    for path in files:
-        stat = path.stat()
-        out[path.name] = (stat.st_size, stat.st_mtime_ns)
-    return out
+def listing(pages: Path) -> dict[str, tuple[int, int]]:
+    """Each page of a folder (the ones `page_files` lists, in its order) with its size and modification time.
+    Read from the directory entries, without a Path object per page: every start does this."""
+    found: dict[str, tuple[int, int]] = {}
+    with os.scandir(pages) as entries:
+        for entry in entries:
+            if entry.is_file() and os.path.splitext(entry.name)[1].lower() in PAGE_SUFFIXES:
+                stat = entry.stat()
+                found[entry.name] = (stat.st_size, stat.st_mtime_ns)
+    return dict(sorted(found.items()))
 
 
 def cache_file(cache_dir: Path, pages: Path) -> Path:
@@ -225,7 +229,7 @@ def load_index(
 
 @dataclass(frozen=True)
 class _Stamp:
-    files: list[Path]
+    files: list[str]  # page names, in load order
     manifest: dict[str, tuple[int, int]]
     version: str
     fingerprint: str
@@ -233,8 +237,8 @@ class _Stamp:
 
 
 def _stamp(pages: Path, ref: Reference, cache_dir: Path) -> _Stamp:
-    files = page_files(pages)
-    current = manifest(files)
+    current = listing(pages)
+    files = list(current)
     version = index_version(ref)
     fingerprint = hashlib.sha256(repr((version, sorted(current.items()))).encode()).hexdigest()[:24]
     return _Stamp(files, current, version, fingerprint, cache_file(cache_dir, pages))
@@ -313,7 +317,7 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
             if old_manifest.get(name) == size_time and name in kept.get("pages", {}):
                 entries[name] = kept["pages"][name]
     del kept
-    todo = [p for p in files if p.name not in entries]
+    todo = [pages / name for name in files if name not in entries]
     opened: dict[str, PageDigest] = {}
     for name, packed, found in _parsed(todo, ref, workers):
         entries[name] = (packed, found)
@@ -321,11 +325,11 @@ def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | Non
             opened[name] = pickle.loads(packed)  # while the workers go on
     digests: list[PageDigest] = []
     problems: list[Problem] = []
-    for path_ in files:  # the order `load_folder` gives
-        packed, found = entries[path_.name]
+    for name in files:  # the order `load_folder` gives
+        packed, found = entries[name]
         problems.extend(found)
         if packed is not None:
-            page = opened.pop(path_.name) if path_.name in opened else pickle.loads(packed)
+            page = opened.pop(name) if name in opened else pickle.loads(packed)
             digests.append(page)
     pages_payload = {"manifest": current, "pages": {n: entries[n] for n in current}}
     stored = _write(pages_file(path), pages_payload, {"version": version})

@@ -13,6 +13,7 @@ import pytest
 from bot import cache, core
 from bot.core import Podium
 from bot.index import PageDigest, People, decode_event
+from bot.parse import page_files
 from bot.reference import DATA_DIR, Reference, load_reference
 
 
@@ -202,3 +203,12 @@ def test_files_of_other_formats_and_stale_temporary_files_are_removed(pages: Pat
     fresh.write_bytes(b"being written")
     Podium.load(pages, cache_dir=store)
     assert not old.exists() and not stale.exists() and fresh.exists()
+
+
+def test_the_cache_lists_the_pages_the_parser_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    for name in ("b.txt", "A.TXT", "c.wiki", "d.page", "notes.md", "e.txt.bak"):
+        (folder / name).write_text("= Title =\n", encoding="utf-8")
+    (folder / "sub.txt").mkdir()
+    assert list(cache.listing(folder)) == [p.name for p in page_files(folder)] == ["A.TXT", "b.txt", "c.wiki", "d.page"]
