@@ -213,6 +213,10 @@ _FITS: dict[Col, Callable[[str], int]] = {
 }
 
 
+# The kinds of column any cell fits (`fit` never negative): checking a cell against one tells nothing.
+TAKES_ANYTHING = frozenset(kind for kind, fits in _FITS.items() if fits is _fit_nothing)
+
+
 def fitter(kind: Col) -> Callable[[str], int]:
     """`fit` for one kind of column, to score many cells without looking the kind up for each."""
     return _FITS[kind]

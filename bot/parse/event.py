@@ -277,21 +277,13 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
             if not alone:
                 label = _label_before(section, table.line, after)
                 name = " – ".join(p for p in (name, label or f"table {n + 1}") if p)
-            rows = read_results(
-                table, layout, raw.title, file, problems, lambda t: ref.nation_code(t) is not None, first_row
-            )
+            rows = read_results(table, layout, raw.title, file, problems, ref.nation_code, first_row)
+            if layout.team and rows:
+                event.team = True
             heading_status = status_of(section.title)
-            for row in rows:
+            for row in rows if heading_status or distance is not None else ():
                 if heading_status and row.status == "unknown":
                     row.status = heading_status  # type: ignore[assignment]  # listed under `Did not finish`
-                if layout.team:
-                    row.nation = ref.nation_code(row.name) if row.name else None
-                    event.team = True
-                elif "nation as written" in row.extra:
-                    code = ref.nation_code(row.extra["nation as written"])
-                    if code:
-                        row.nation = code
-                        del row.extra["nation as written"]
                 if distance is not None:  # only a known distance shows a time impossible
                     _fix_value(row, distance)
             conditions = _conditions(section, table.line, after, alone)

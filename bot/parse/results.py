@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.models import Problem, ResultRow
-from bot.parse.columns import DASHES, Col, classify, fit, fitter, parse_rank, status_of
+from bot.parse.columns import DASHES, TAKES_ANYTHING, Col, classify, fit, fitter, parse_rank, status_of
 from bot.parse.page import Table, TableRow
 from bot.performance import Unit, parse_time, read_performance, split_notes
 from bot.text import normalize
@@ -117,6 +117,8 @@ class _Aligner:
         self.competitor = layout.competitor
         self.team = layout.team
         self.fits = [fitter(kind) for kind in layout.kinds]  # how well a cell fits each column
+        # The columns whose cells can contradict them; a notes or extra column takes anything.
+        self.checks = [(col, self.fits[col]) for col, kind in enumerate(layout.kinds) if kind not in TAKES_ANYTHING]
 
     def align(self, row: TableRow, previous: _Aligned | None) -> _Aligned:
         """Pick the leading shift that makes the row's cells fit their columns best.
@@ -133,8 +135,9 @@ class _Aligner:
             if max_shift == 0 or (len(cells) == width and cells[-1]):
                 return _Aligned(dict(enumerate(cells)), 0, [])
             # Most other rows are whole: when every cell fits its column as written, no shift can do better.
-            for fits_column, text in zip(self.fits, cells, strict=False):
-                if fits_column(text) < 0:
+            count = len(cells)
+            for col, fits_column in self.checks:
+                if col < count and fits_column(cells[col]) < 0:
                     break
             else:
                 name = cells[self.competitor] if self.competitor < len(cells) else ""
@@ -231,9 +234,10 @@ def read_results(
     title: str,
     file: str,
     problems: list[Problem],
-    is_nation: Callable[[str], bool],
+    nation_code: Callable[[str], str | None],
     first_row: int = 1,
 ) -> list[ResultRow]:
+    """The rows of a results table, each with its nation's code where the page names a known nation."""
     rows: list[ResultRow] = []
     result_col = layout.result_index()
     unit = default_unit(layout.columns[result_col], title) if result_col is not None else "s"
@@ -255,6 +259,12 @@ def read_results(
         if kind in fed or (kind is nation_kind and not team)  # a team's nation is its competitor
     ]
     header_first = table.header[0].lower() if table.header else None
+    codes: dict[str, str | None] = {}  # a table names the same few nations row after row
+
+    def code_of(text: str) -> str | None:
+        if text not in codes:
+            codes[text] = nation_code(text)
+        return codes[text]
 
     for raw in table.rows[first_row:]:
         if not any(raw.cells):
@@ -278,7 +288,7 @@ def read_results(
             own = _own_cells(aligned)
             if own and set(own) <= {competitor, members_col}:
                 text = own.get(members_col or -1) or own.get(competitor, "")
-                if members_col in own or not is_nation(text):
+                if members_col in own or code_of(text) is None:
                     rows[-1].members.extend(_members(text))
                     continue
         if team and not name and members_col is not None and cells.get(members_col, ""):
@@ -394,6 +404,14 @@ def read_results(
         fields["line"], fields["rank"], fields["name"], fields["shifted"] = raw.line, rank, name, bool(shift)
         fields["members"], fields["tied"], fields["splits"], fields["status"] = members, tied, splits, status
         fields["notes"] = notes
+        # A team is its nation; a nation written beside an athlete is known by its code, or kept as written.
+        if team:
+            fields["nation"] = code_of(name) if name else None
+        elif "nation as written" in extra:
+            code = code_of(extra["nation as written"])
+            if code:
+                fields["nation"] = code
+                del extra["nation as written"]
         rows.append(_make_row(fields, extra))
         previous = aligned
     return rows
