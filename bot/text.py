@@ -42,8 +42,18 @@ def _normalize(text: str) -> str:
     if text.isascii() and "&" not in text:
         # Nothing to decode or transliterate: the words are the runs of letters and digits, and spaces, odd
         # or not, are among the characters between them.
-        return " ".join(text.lower().translate(_ASCII_NON_WORD).split())
-    return _NON_WORD.sub(" ", fold(text)).strip()
+        return " ".join(_letters_and_digits(text.lower()).split())
+    folded = fold(text)
+    if folded.isascii():  # as `anyascii` makes it
+        return " ".join(_letters_and_digits(folded).split())
+    return _NON_WORD.sub(" ", folded).strip()
+
+
+def _letters_and_digits(ascii_text: str) -> str:
+    """Every character of ASCII text but letters and digits blanked; most names hold only those and spaces."""
+    if ascii_text.replace(" ", "").isalnum():
+        return ascii_text
+    return ascii_text.translate(_ASCII_NON_WORD)
 
 
 def slug(text: str) -> str:

@@ -21,7 +21,7 @@ class PageError(ValueError):
         self.line = line
 
 
-@dataclass
+@dataclass(slots=True)
 class TableRow:
     line: int
     cells: list[str]
@@ -65,12 +65,13 @@ def split_cells(line: str) -> list[str]:
         body = body[1:]
     if body.endswith("|"):
         body = body[:-1]
+    if _unmarked(body):
+        if body.isascii():
+            # What `clean_text` makes of these cells: spaces collapsed (here across the row at once), trimmed
+            # (the one space left on either side of a pipe dropped).
+            return " ".join(body.split()).replace(" |", "|").replace("| ", "|").split("|")
+        return [clean_text(cell) for cell in body.split("|")]  # all `clean_cell` would do
     if "[[" not in body and "{{" not in body:
-        if _unmarked(body):
-            if body.isascii():
-                # What `clean_text` makes of these cells: spaces collapsed (here across the row at once), trimmed.
-                return [cell.strip() for cell in " ".join(body.split()).split("|")]
-            return [clean_text(cell) for cell in body.split("|")]  # all `clean_cell` would do
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
     depth = 0
@@ -107,7 +108,7 @@ _BOLD = re.compile(r"'{2,}")
 
 def _unmarked(text: str) -> bool:
     """Printable text without markup or entities: `clean_cell` only normalizes it and collapses its spaces."""
-    return text.isprintable() and "[" not in text and "{" not in text and "&" not in text and "''" not in text
+    return "[" not in text and "{" not in text and "&" not in text and "''" not in text and text.isprintable()
 
 
 def clean_cell(raw: str) -> str:
@@ -157,7 +158,7 @@ def read_page(text: str) -> RawPage:
             if table is None:
                 table = Table(line=number, rows=[])
                 current.tables.append(table)
-            table.rows.append(TableRow(line=number, cells=cells))
+            table.rows.append(TableRow(number, cells))
             continue
         table = None
         if not stripped:
