@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from bot.models import Problem, ResultRow
 from bot.parse.columns import DASHES, TAKES_ANYTHING, Col, classify, fit, fitter, parse_rank, status_of
 from bot.parse.page import Table, TableRow
@@ -215,12 +217,20 @@ def _make_row(fields: dict[str, Any], extra: dict[str, str]) -> ResultRow:
     loop of `model_construct`, would cost as much as reading the row. The row is the same: its fields in their
     order and its set fields are those given, as `ResultRow(**fields)` would have them.
     """
-    row = ResultRow.__new__(ResultRow)
-    object.__setattr__(row, "__dict__", {**_ROW_TEMPLATE, **fields, "extra": extra})
-    object.__setattr__(row, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(row, "__pydantic_extra__", None)
-    object.__setattr__(row, "__pydantic_private__", None)
+    row = _new_object(ResultRow)
+    _set_attribute(row, "__dict__", {**_ROW_TEMPLATE, **fields, "extra": extra})
+    _set_fields_set(row, set(fields))
+    _set_extra(row, None)
+    _set_private(row, None)
     return row
+
+
+# What `object.__setattr__` finds for the model's slots, looked up once instead of for each row.
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _may_list_people(name: str) -> bool:
