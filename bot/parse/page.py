@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.text import clean_text
@@ -66,11 +67,12 @@ def split_cells(line: str) -> list[str]:
     if body.endswith("|"):
         body = body[:-1]
     if _unmarked(body):
-        if body.isascii():
-            # What `clean_text` makes of these cells: spaces collapsed (here across the row at once), trimmed
-            # (the one space left on either side of a pipe dropped).
-            return " ".join(body.split()).replace(" |", "|").replace("| ", "|").split("|")
-        return [clean_text(cell) for cell in body.split("|")]  # all `clean_cell` would do
+        # What `clean_text` makes of these cells, here across the row at once: composed (a pipe composes with
+        # nothing, so the cells are composed alike), spaces collapsed, trimmed (the one space left on either
+        # side of a pipe dropped).
+        if not body.isascii():
+            body = unicodedata.normalize("NFC", body)
+        return " ".join(body.split()).replace(" |", "|").replace("| ", "|").split("|")
     if "[[" not in body and "{{" not in body:
         return [clean_cell(cell) for cell in body.split("|")]
     cells: list[str] = []
