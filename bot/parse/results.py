@@ -175,6 +175,8 @@ def _members(text: str) -> list[str]:
 
 def _notes(text: str) -> list[str]:
     """`Q, SO` -> [`Q`, `SO`]; free text (`Advance to knockout stage`) stays one note."""
+    if len(text) <= 3 and text.isalpha() and text.isascii():
+        return [text]  # one code (`Q`, `WR`), as most notes are
     tokens = [t for t in _NOTE_SPLIT.split(text) if t]
     return tokens if all(_NOTE_CODE.match(t) for t in tokens) else [text.strip()]
 
@@ -390,20 +392,21 @@ def read_results(
                 extra["nation as written"] = text
             else:
                 extra[label] = text  # an extra or leading column, kept as written
-        for i, text in enumerate(aligned.overflow):
-            extra[f"column {width + i + 1}"] = text
-        # Split columns are times along the way; in an event scored otherwise (decathlon points per
-        # discipline) they are kept as written.
-        row_unit = fields.get("unit")
-        timed = row_unit in (None, "s") and unit == "s"
-        splits, converted = (
-            _splits(split_cells, value if row_unit == "s" else None) if timed and split_cells else ({}, False)
-        )
-        if converted:
-            extra["splits as written"] = " ".join(t for _, t in split_cells)
-        for label, text in split_cells:
-            if text and label not in splits and text not in DASHES:
-                extra[label] = text
+        if aligned.overflow:
+            for i, text in enumerate(aligned.overflow):
+                extra[f"column {width + i + 1}"] = text
+        splits: dict[str, float] = {}
+        if split_cells:
+            # Split columns are times along the way; in an event scored otherwise (decathlon points per
+            # discipline) they are kept as written.
+            row_unit = fields.get("unit")
+            if row_unit in (None, "s") and unit == "s":
+                splits, converted = _splits(split_cells, value if row_unit == "s" else None)
+                if converted:
+                    extra["splits as written"] = " ".join(t for _, t in split_cells)
+            for label, text in split_cells:
+                if text and label not in splits and text not in DASHES:
+                    extra[label] = text
         if status is None and result is None:
             # No result: a status written in another cell (a run's DNF) says why; else it is unknown.
             written = [s for s in (status_of(v) for c, v in _own_cells(aligned).items() if c != rank_col) if s]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from bot.models import ResultRow
 from bot.parse.columns import _looks_like_name, status_of
 from bot.parse.page import clean_cell, split_cells
-from bot.parse.results import _MEMBER_SPLIT, _make_row, _members
+from bot.parse.results import _MEMBER_SPLIT, _NOTE_CODE, _NOTE_SPLIT, _make_row, _members, _notes
 from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
 from bot.text import clean_text, fold, normalize
 
@@ -166,3 +166,11 @@ def test_names_of_letters_read_as_by_the_full_check(cell: str) -> None:
         and ":" not in cell.strip()[:3]
     )
     assert _looks_like_name(cell) == plain
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(TEXT, st.sampled_from(["Q", "q", "WR", "=OR", "SO", "abcd", "é", "Q\n", "1"])))
+def test_notes_fast_path(text: str) -> None:
+    tokens = [t for t in _NOTE_SPLIT.split(text) if t]
+    plain = tokens if all(_NOTE_CODE.match(t) for t in tokens) else [text.strip()]
+    assert _notes(text) == plain
