@@ -128,7 +128,8 @@ _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 def _looks_like_name(cell: str) -> bool:
     letters = cell.replace(" ", "")
     if letters.isalpha():  # most names: letters and spaces only, so neither a number nor a time
-        return len(letters) >= 2 and status_of(cell) is None
+        # `status_of(cell) is None`: no digit, dot or dash to look for, the status words are all short.
+        return len(letters) >= 2 and cell.strip().lower() not in STATUS_WORDS
     return (
         _TWO_LETTERS.search(cell) is not None
         and status_of(cell) is None

@@ -64,8 +64,11 @@ def split_cells(line: str) -> list[str]:
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
-    if body.endswith("|"):
-        body = body[:-1]
+    return _split_body(body[:-1] if body.endswith("|") else body)
+
+
+def _split_body(body: str) -> list[str]:
+    """`split_cells` of a row without its outer pipes."""
     if _unmarked(body):
         # What `clean_text` makes of these cells, here across the row at once: composed (a pipe composes with
         # nothing, so the cells are composed alike), spaces collapsed, trimmed (the one space left on either
@@ -153,7 +156,7 @@ def read_page(text: str) -> RawPage:
     for number, raw in enumerate(lines, start=1):
         stripped = raw.replace("\ufeff", "").strip()
         if stripped.startswith("|") and not stripped.startswith("|}"):
-            cells = split_cells(stripped)
+            cells = _split_body(stripped[1:-1] if stripped.endswith("|") else stripped[1:])  # `split_cells`
             # A rule cell holds `--`; a row without one is no rule (the common case, checked first).
             if "--" in "".join(cells) and all(_SEPARATOR_CELL.match(c) for c in cells if c) and any(cells):
                 continue  # markdown-style |---|---| rule under the header
