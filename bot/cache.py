@@ -220,15 +220,16 @@ def _parsed(
 
 
 def load_index(
-    pages: Path, ref: Reference, cache_dir: Path, workers: int | None = None
+    pages: Path, ref: Reference, cache_dir: Path, workers: int | None = None, stamp: Stamp | None = None
 ) -> tuple[PodiumIndex, CacheInfo]:
-    """The index of a folder of pages, from the cache when it is current, else parsed (and cached)."""
+    """The index of a folder of pages, from the cache when it is current, else parsed (and cached). `stamp`
+    (from `stamp_of`) spares listing the folder again when the caller already did."""
     with paused_gc():
-        return _load_index(pages, ref, cache_dir, workers)
+        return _load_index(pages, ref, cache_dir, workers, stamp)
 
 
 @dataclass(frozen=True)
-class _Stamp:
+class Stamp:
     files: list[str]  # page names, in load order
     manifest: dict[str, tuple[int, int]]
     version: str
@@ -236,28 +237,30 @@ class _Stamp:
     path: Path
 
 
-def _stamp(pages: Path, ref: Reference, cache_dir: Path) -> _Stamp:
+def stamp_of(pages: Path, ref: Reference, cache_dir: Path) -> Stamp:
+    """What a folder's cached index is keyed by: its pages' names, sizes and times, and the code and reference
+    tables (about 60 ms at 7,500 pages: a start computes it once)."""
     current = listing(pages)
     files = list(current)
     version = index_version(ref)
     fingerprint = hashlib.sha256(repr((version, sorted(current.items()))).encode()).hexdigest()[:24]
-    return _Stamp(files, current, version, fingerprint, cache_file(cache_dir, pages))
+    return Stamp(files, current, version, fingerprint, cache_file(cache_dir, pages))
 
 
-def _header(stamp: _Stamp) -> dict[str, Any]:
+def _header(stamp: Stamp) -> dict[str, Any]:
     return {"version": stamp.version, "fingerprint": stamp.fingerprint}
 
 
-def _is_current(stamp: _Stamp) -> bool:
+def _is_current(stamp: Stamp) -> bool:
     return _read_header(stamp.path) == _header(stamp)
 
 
-def needs_build(pages: Path, ref: Reference, cache_dir: Path) -> int:
+def needs_build(pages: Path, ref: Reference, cache_dir: Path, stamp: Stamp | None = None) -> int:
     """How many pages a folder has when its cached index is missing or stale (0 when it is current, or when
     `pages` is not a folder): a caller may then build it apart (`build_apart`) before loading it warm."""
     if not pages.is_dir():
         return 0
-    stamp = _stamp(pages, ref, cache_dir)
+    stamp = stamp or stamp_of(pages, ref, cache_dir)
     return 0 if _is_current(stamp) else len(stamp.files)
 
 
@@ -292,10 +295,12 @@ def _build_and_send(build: Callable[[], tuple[str, int]], send: Any) -> None:
     send.close()
 
 
-def _load_index(pages: Path, ref: Reference, cache_dir: Path, workers: int | None) -> tuple[PodiumIndex, CacheInfo]:
+def _load_index(
+    pages: Path, ref: Reference, cache_dir: Path, workers: int | None, stamp: Stamp | None
+) -> tuple[PodiumIndex, CacheInfo]:
     if not pages.is_dir():
         return build_index(load_folder(pages, ref), ref), CacheInfo("off", 0, "", None)
-    stamp = _stamp(pages, ref, cache_dir)
+    stamp = stamp or stamp_of(pages, ref, cache_dir)
     files, current, version, fingerprint, path = (
         stamp.files,
         stamp.manifest,

@@ -9,7 +9,17 @@ from typing import Any
 
 from bot import answers
 from bot.about import AboutAnswer, about_answer
-from bot.cache import PARALLEL_FROM, CacheInfo, build_apart, load_index, needs_build, release_memory, writable
+from bot.cache import (
+    PARALLEL_FROM,
+    CacheInfo,
+    Stamp,
+    build_apart,
+    load_index,
+    needs_build,
+    release_memory,
+    stamp_of,
+    writable,
+)
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
 from bot.errors import Ambiguous, NotFound
@@ -40,11 +50,12 @@ class Podium:
         if cache_dir is None:
             return cls(build_index(load_folder(pages, ref), ref))
         built = None
-        if needs_build(pages, ref, cache_dir) >= BUILD_APART_FROM and writable(cache_dir):
+        stamp = stamp_of(pages, ref, cache_dir) if pages.is_dir() else None
+        if needs_build(pages, ref, cache_dir, stamp) >= BUILD_APART_FROM and writable(cache_dir):
             # Parsed in a child process that fills the cache; this one then starts warm from it, without the
             # memory a parse leaves behind. (Where the cache cannot be written, parsing here is the only way.)
-            built = build_apart(lambda: cls._from_cache(pages, ref, cache_dir).cache_mode())
-        podium = cls._from_cache(pages, ref, cache_dir)
+            built = build_apart(lambda: cls._from_cache(pages, ref, cache_dir, stamp).cache_mode())
+        podium = cls._from_cache(pages, ref, cache_dir, stamp)
         if built is not None and podium.cache is not None:
             podium.cache = replace(podium.cache, mode=built[0], parsed=built[1])
         gc.freeze()  # the index lives as long as the process: later collections need not walk it (no long pauses)
@@ -52,8 +63,8 @@ class Podium:
         return podium
 
     @classmethod
-    def _from_cache(cls, pages: Path, ref: Reference, cache_dir: Path) -> Podium:
-        index, info = load_index(pages, ref, cache_dir)
+    def _from_cache(cls, pages: Path, ref: Reference, cache_dir: Path, stamp: Stamp | None) -> Podium:
+        index, info = load_index(pages, ref, cache_dir, stamp=stamp)
         slot = f"matcher-{info.path.stem}" if info.path else "matcher"
         matcher = Matcher.cached(index, cache_dir, info.fingerprint, slot) if info.fingerprint else None
         podium = cls(index, matcher)
