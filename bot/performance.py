@@ -42,6 +42,14 @@ def _decimals(number: str) -> int:
 _CLOCK = re.compile(r"\d+(?::(\d\d))?(?::(\d\d))?(\.\d+)?")
 
 
+# Older pages write minutes (or hours) with `'` and tenths with `"`: read them as `:` and `.`.
+_OLD_STYLE = re.compile(r"(?<=\d)['′](?=\d)|(?<=\d)[\"″](?=\d)")
+
+
+def _old_style_part(match: re.Match[str]) -> str:
+    return ":" if match.group(0) in "'′" else "."
+
+
 @lru_cache(maxsize=8192)
 def parse_time(text: str) -> tuple[float, int] | None:
     """`1:03.342` -> (63.342, 3); `1:21:45` -> (4905.0, 0); `9.96` -> (9.96, 2). None if not a time."""
@@ -49,6 +57,8 @@ def parse_time(text: str) -> tuple[float, int] | None:
     raw = text.strip().rstrip("s").strip()
     if "," in raw:
         raw = raw.replace(",", ".")
+    if "'" in raw or '"' in raw:
+        raw = _OLD_STYLE.sub(_old_style_part, raw)  # `4'52:03` (h'mm:ss), `1'03"4` (m'ss"d), `10"8` (ss"d)
     clock = _CLOCK.fullmatch(raw)
     if clock is None:
         return None

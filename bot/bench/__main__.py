@@ -1,4 +1,4 @@
-"""`python -m bot.bench generate|run|scale|quality`: the corpus generator, the benchmark and the quality suite."""
+"""`python -m bot.bench generate|run|scale|quality|real`: the corpus generator, the benchmark and the quality suite."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     scale.add_argument("--queries", type=int, default=300)
     scale.add_argument("--seed", type=int, default=7)
     sub.add_parser("quality", help="the quality suite's accuracy")
+    real = sub.add_parser("real", help="the parser judged by real pages: rows kept, problems, invariants, golden facts")
+    real.add_argument("folder", type=Path, nargs="?", default=Path("tests/parse/real/pages"))
+    real.add_argument("--golden", type=Path, default=None, help="folder of golden facts (default: ../golden)")
     probe = sub.add_parser("probe", help=argparse.SUPPRESS)
     probe.add_argument("folder", type=Path)
     probe.add_argument("--cache", type=Path, required=True)
@@ -41,6 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = generate(args.folder, args.pages, args.seed)
         print(f"{corpus.pages} pages, {corpus.rows} result rows, {corpus.athletes} athletes in {args.folder}")
         return 0
+    if args.command == "real":
+        from bot.bench.real import judge
+
+        judged = judge(args.folder, args.golden)
+        print(judged.render())
+        return 0 if not judged.violations and not judged.golden.wrong else 1
     if args.command == "probe":
         from bot.bench.run import probe as run_probe
 

@@ -24,37 +24,61 @@ class Col(Enum):
 
 
 RANK_WORDS = {"rank", "rk", "place", "pl", "pos", "position", "overall rank", "final rank", "standing", "no"}
-LEAD_WORDS = {"lane", "pair", "heat", "bib", "order", "start", "start no", "group", "race", "draw", "seed"}
+LEAD_WORDS = {
+    "lane", "pair", "heat", "bib", "order", "start", "start no", "group", "race", "draw", "seed", "run", "pool",
+    "flight", "semifinal", "quarterfinal", "bib no", "start order", "lane no",
+}  # fmt: skip
 NAME_WORDS = {
     "athlete", "name", "cyclist", "rider", "swimmer", "skater", "competitor", "boxer", "gymnast", "player",
     "skier", "runner", "walker", "jumper", "thrower", "rower", "archer", "fencer", "lifter", "weightlifter",
     "wrestler", "shooter", "sailor", "diver", "judoka", "pilot", "driver", "biathlete", "canoeist", "kayaker",
     "luger", "slider", "triathlete", "pentathlete", "horse rider", "jockey", "surfer", "climber", "golfer",
+    "canoer", "paddler", "bobsledder", "skeleton racer", "snowboarder", "curler", "sprinter", "hurdler",
+    "decathlete", "heptathlete", "equestrian", "person", "participant", "entrant", "karateka",
+    "taekwondo practitioner", "fighter", "sportsperson", "player name", "individual",
 }  # fmt: skip
 MEMBER_WORDS = {
     "athletes", "members", "crew", "team members", "swimmers", "riders", "rowers", "players", "cyclists",
-    "skaters", "competitors", "names", "roster", "squad", "sailors", "pilots",
+    "skaters", "competitors", "names", "roster", "squad", "sailors", "pilots", "canoers", "canoeists",
+    "kayakers", "divers", "gymnasts", "fencers", "skiers", "bobsledders", "lugers", "crew members", "team roster",
+    "paddlers", "curlers", "boat crew",
 }  # fmt: skip
-NATION_WORDS = {"nation", "country", "nationality", "noc", "team", "nat", "delegation", "representing"}
+NATION_WORDS = {
+    "nation", "country", "nationality", "noc", "team", "nat", "delegation", "representing", "nations", "teams",
+    "country team", "national team", "club",
+}  # fmt: skip
 RESULT_WORDS = {
     "time", "result", "mark", "points", "pts", "score", "total", "distance", "height", "final time",
     "total time", "final", "best", "best mark", "total points", "final result", "performance", "overall",
+    "kg", "total kg", "total weight", "weight", "final score", "total score", "times", "race time", "points total",
+    "final points", "final mark", "dist", "distance m", "height m", "mark m", "time s", "result m", "score points",
+    "best time", "best run", "best score", "wins", "victories", "bouts won", "w", "net", "net score",
+    "places", "ordinals", "total ordinals", "ordinal places", "place points", "total places",
 }  # fmt: skip
-NOTE_WORDS = {"notes", "note", "remarks", "qual", "qualification", "q", "record", "records", "comment"}
+NOTE_WORDS = {
+    "notes", "note", "remarks", "qual", "qualification", "q", "record", "records", "comment", "comments",
+    "qualified", "advance", "notes records", "penalty", "penalties",
+}  # fmt: skip
+# A column that says which heat (pair, race, run, group) of a round a row ran in: ranks are within it.
+HEAT_WORDS = {"heat", "pair", "group", "race", "run", "semifinal", "semi final", "quarterfinal", "pool", "flight"}
 
 _SPLIT = re.compile(r"^(\d+(\.\d+)?\s*(m|km|metres|meters)|lap\s*\d+|split\s*\d+|\d+\s*laps?|km\s*\d+)$")
+RANK_RANGE = re.compile(r"^(\d{1,3})\s*[–—-]\s*(\d{1,3})$")  # `3–15`: a place shared by a group
 _RANK_CELL = re.compile(r"^(?:t-?|=)?(\d{1,4})(?:st|nd|rd|th)?\s*(?:=|t|\.)?$", re.I)
 STATUS_WORDS: dict[str, str] = {
-    "dnf": "DNF", "did not finish": "DNF", "ac": "DNF", "ret": "DNF", "retired": "DNF", "abandoned": "DNF",
+    "dnf": "DNF", "did not finish": "DNF", "ac": "AC", "ret": "DNF", "retired": "DNF", "abandoned": "DNF",
+    "r": "DNF", "nt": "AC", "no total": "AC", "elim": "DNF", "eliminated": "DNF", "lap": "DNF", "lapped": "DNF",
     "dns": "DNS", "did not start": "DNS", "withdrew": "DNS", "wd": "DNS", "scratched": "DNS",
     "dsq": "DSQ", "dq": "DSQ", "disqualified": "DSQ", "nm": "NM", "no mark": "NM", "nh": "NM",
-    "no height": "NM", "dnq": "DNQ", "did not qualify": "DNQ",
+    "no height": "NM", "dnq": "DNQ", "did not qualify": "DNQ", "nmr": "NM", "fo": "NM",
+    "disq": "DSQ", "dis": "DSQ", "nc": "DNF", "did not compete": "DNS", "dnc": "DNS", "absent": "DNS",
 }  # fmt: skip
 DASHES = {"—", "–", "-", "−", "―"}
 
 
 def _person_column(key: str) -> bool:
-    """`Athlete`, `Athlete(s)`, `Athlete name`, `Swimmer name`, `Rider(s)`, `Name`: a column of people."""
+    """`Athlete`, `Athlete(s)`, `Athlete name`, `Swimmer name`, `Rider(s)`, `Name`, `Speed skater`, `Ski jumper`:
+    a column of people."""
     words = key.replace(" s ", " ").removesuffix(" s").split()
     if not words or key in MEMBER_WORDS:
         return False
@@ -64,6 +88,7 @@ def _person_column(key: str) -> bool:
         or head in NAME_WORDS
         or (head.rstrip("s") in NAME_WORDS and len(words) > 1)
         or words[-1] == "name"
+        or (len(words) == 2 and words[-1] in NAME_WORDS)  # `Speed skater`, `Alpine skier`, `Ski jumper`
         or (len(words) == 1 and head.rstrip("s") in NAME_WORDS and f"{head}" not in MEMBER_WORDS)
     )
 
@@ -130,8 +155,10 @@ def _looks_like_name(cell: str) -> bool:
     if letters.isalpha():  # most names: letters and spaces only, so neither a number nor a time
         # `status_of(cell) is None`: no digit, dot or dash to look for, the status words are all short.
         return len(letters) >= 2 and cell.strip().lower() not in STATUS_WORDS
+    first = cell.split()[0] if cell.split() else ""
     return (
         _TWO_LETTERS.search(cell) is not None
+        and not (first[:1].isdigit() and (_is_number(first) or parse_time(first) is not None))
         and status_of(cell) is None
         and not _is_number(cell)
         and ":" not in cell.strip()[:3]
@@ -145,7 +172,7 @@ def _fit_rank(cell: str) -> int:
     text = cell.strip()
     if not text or text in DASHES:
         return 0
-    if parse_rank(text)[0] is not None or status_of(text):
+    if parse_rank(text)[0] is not None or status_of(text) or RANK_RANGE.match(text):
         return 2
     return -3 if _looks_like_name(text) else -1
 

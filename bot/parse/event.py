@@ -6,12 +6,13 @@ import contextlib
 import datetime as dt
 import re
 
-from bot.models import MEDAL_ORDER, Event, Measured, MedalEntry, Problem, ResultRow, Round
-from bot.parse.columns import Col, classify, status_of
-from bot.parse.page import PageError, RawPage, Section
+from bot.models import MEDAL_ORDER, Event, Measured, MedalEntry, Problem, ResultRow, Round, TableNote
+from bot.parse.columns import Col, classify, parse_rank, status_of
+from bot.parse.page import PageError, RawPage, Section, Table
 from bot.parse.plausibility import correct_time, event_distance
 from bot.parse.records import read_records
-from bot.parse.results import default_unit, layout_of, merged_header, read_results
+from bot.parse.results import Layout, default_unit, infer_layout, layout_of, merged_header, read_results
+from bot.performance import Unit
 from bot.reference import Reference
 from bot.text import normalize
 
@@ -34,20 +35,35 @@ _MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:\s*[–—-]\s*\d{{1,2}})?\s+{_MONTH}\b|\b{_MONTH}\s+(\d{{1,2}})\b", re.I)
+# A month with the days written before it (`16, 17 February`, `1–3 August`) or after it (`August 21–22`).
+_DAYS = r"\d{1,2}(?:\s*(?:[–—-]|,|and|&)\s*\d{1,2})*"
+_DATE_MENTION = re.compile(
+    rf"(?:\b(?P<before>{_DAYS})\s+(?P<month>{_MONTH})\b|\b(?P<month2>{_MONTH})\s+(?P<after>{_DAYS})\b)", re.I
+)
+_DAY_NUMBER = re.compile(r"\d{1,2}")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# Sections whose tables are never results of this event (a schedule, past champions, the qualifying system).
 _SKIP_SECTIONS = (
-    "record", "schedule", "see also", "reference", "external link", "background", "competition format",
-    "notes", "bibliography", "further reading", "summary of", "medalists", "medallists",
+    "schedule", "see also", "reference", "external link", "background", "competition format", "format",
+    "notes", "bibliography", "further reading", "previous", "seeds", "seeding",
+    "entries", "participating", "draw", "preview",
 )  # fmt: skip
 _ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
-_CONDITION = re.compile(r"^(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S")
+# `Wind: +0.4 m/s`, `Weather: sunny`, and `Wind +1.1` written without a colon.
+_CONDITION = re.compile(r"^(?:(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S|Wind\s*[+\-−±]?\d)")
 _MEDAL_KEYS = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
 _MEDAL_KEY = re.compile(r"(gold|silver|bronze)(\d*)")
+_ROSTER_SPLIT = re.compile(r"\s*(?:,|;|<br\s*/?>|\n)\s*")
+_PLACEHOLDERS = {"unknown", "tbd", "n a", "none", "not awarded", "vacant", "not known"}
+# Events a team or a crew contests (a relay, a pair, a two-man bob, a coxless four, a K-2, the team events).
+_TEAM_EVENT = re.compile(
+    r"\b(relay|team|teams|pairs?|two man|four man|2 man|4 man|two woman|doubles|double sculls?|quadruple sculls?"
+    r"|coxed|coxless|eights?|fours?|k 2|k 4|c 2|c 4|tandem|synchroni[sz]ed|madison|duet|4 x|4x|x 100|x 200"
+    r"|x 400|x 10|x 5|x 7|team pursuit|team sprint|crew)\b"
+)
 _CODE = re.compile(r"[A-Z]{3}")
 _SPORT_PREFIX = re.compile(r"^.*?\s+[-–]\s+")
 _LEADING_INT = re.compile(r"\s*(\d[\d,]*)")
-_DAY_SPAN = re.compile(r"(\d{1,2})\s*[–—-]\s*(\d{1,2})")
 _MIXED = re.compile(r"\bmixed\b")
 _WOMEN = re.compile(r"\b(women|womens|ladies|girls)\b")
 _MEN = re.compile(r"\b(men|mens|boys)\b")
@@ -68,7 +84,11 @@ def _gender(event: str | None) -> str | None:
 
 
 def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.date | None]:
-    """`July 31`, `August 1, 1932`, `27 July – 3 August`: first and last day, the year from the Games if absent."""
+    """First and last day of a date text, the year from the Games where the text has none.
+
+    `July 31`, `August 1, 1932`, `27 July – 3 August`, `August 21–22, 1920`, `April 27–29`, `16, 17 February 2026`,
+    `13 February 2018 (heats), 17 February 2018 (final)`.
+    """
     if not text:
         return None, None
     years = _YEAR.findall(text)
@@ -76,45 +96,64 @@ def parse_dates(text: str | None, year: int | None) -> tuple[dt.date | None, dt.
     if year is None:
         return None, None
     days: list[dt.date] = []
-    for match in _DAY_MONTH.finditer(text):
-        if match.group(1):
-            day, month = int(match.group(1)), _MONTHS[match.group(2).lower()[:3]]
-            span = _DAY_SPAN.match(match.group(0))
-            if span:
-                # `1–3 August`: both ends share the month.
-                for d in (int(span.group(1)), int(span.group(2))):
-                    with contextlib.suppress(ValueError):
-                        days.append(dt.date(year, month, d))
-                continue
-        else:
-            day, month = int(match.group(4)), _MONTHS[match.group(3).lower()[:3]]
-        try:
-            days.append(dt.date(year, month, day))
-        except ValueError:
-            continue
+    for match in _DATE_MENTION.finditer(text[:500]):
+        before, after = match.group("before"), match.group("after")
+        month_name = match.group("month") or match.group("month2")
+        month = _MONTHS[month_name.lower()[:3]]
+        numbers = _DAY_NUMBER.findall(before or after or "")
+        for day in numbers:
+            with contextlib.suppress(ValueError):
+                days.append(dt.date(year, month, int(day)))
     if not days:
         return None, None
-    return days[0], days[-1]
+    return min(days), max(days)
 
 
-def _int(text: str | None) -> int | None:
+def _int(text: str | None, key: str, file: str, line: int | None, problems: list[Problem]) -> int | None:
+    """The leading count of an infobox value (`32`, `1,024 from 41 nations`); an absurd one is reported."""
     if not text:
         return None
     match = _LEADING_INT.match(text)
-    return int(match.group(1).replace(",", "")) if match else None
+    if not match:
+        return None
+    digits = match.group(1).replace(",", "")
+    if len(digits) > 7:  # no event has ten million entrants; also keeps int() far from Python's digit limit
+        problems.append(Problem(file=file, line=line, message=f"infobox {key} not a plausible count: '{text[:40]}'"))
+        return None
+    return int(digits)
+
+
+def _roster(value: str) -> tuple[str, list[str]]:
+    """An infobox medal value: (name, members). `, A, B, C` (the nation was a flag) is a roster with no name;
+    `A, B, C` or `A<br>B` is a team's roster, kept as written too; a placeholder (`Unknown`) names no one."""
+    text = value.strip()
+    if normalize(text) in _PLACEHOLDERS:
+        return "", []
+    parts = [p.strip() for p in _ROSTER_SPLIT.split(text) if p.strip() and normalize(p) not in _PLACEHOLDERS]
+    if text.startswith((",", ";")):
+        return "", parts
+    if len(parts) >= 2:
+        return ", ".join(parts), parts
+    return text, []
 
 
 def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
+    """Every medal of the infobox: `Gold`, `Gold2`, with its NOC from `Goldnoc`, `Gold2noc`, `Goldnoc2`, `Gold2 noc`."""
     medals: list[MedalEntry] = []
-    for key, value in raw.infobox.items():
+    info = raw.infobox
+    for key, value in info.items():
         match = _MEDAL_KEY.fullmatch(key)
-        if not match or not value:
+        if not match:
             continue
-        noc_text = raw.infobox.get(f"{key}noc") or raw.infobox.get(f"{match.group(1)}{match.group(2)} noc")
+        colour, n = match.groups()
+        noc_text = info.get(f"{colour}{n}noc") or info.get(f"{colour}noc{n}") or info.get(f"{colour}{n} noc")
+        if not value and not noc_text:
+            continue
         noc = ref.nation_code(noc_text) if noc_text else None
         if noc is None and noc_text and _CODE.fullmatch(noc_text.strip()):
             noc = noc_text.strip()  # a code our table lacks is still the page's word, kept as written
-        medals.append(MedalEntry(medal=_MEDAL_KEYS[match.group(1)], name=value, noc=noc))
+        name, members = _roster(value)
+        medals.append(MedalEntry(medal=_MEDAL_KEYS[colour], name=name, noc=noc, members=members))
     medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
     return medals
 
@@ -143,7 +182,7 @@ def _fix_value(row: Measured, distance: float | None) -> None:
 
 def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -> None:
     """Fill empty rank cells of the leading rows (medal icons lost in conversion) and mark them inferred."""
-    by_name = {normalize(m.name): m for m in medals}
+    by_name = {normalize(m.name): m for m in medals if m.name}
     leading = []
     for row in rows:
         if row.rank is not None or row.status not in (None, "unknown") or row.group:
@@ -164,26 +203,46 @@ def _infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -
             row.status = None  # a placed row: finished, its result simply not given
 
 
-def _mark_ties(rows: list[ResultRow]) -> None:
-    counts: dict[int, int] = {}
+def ranks_restart(rows: list[ResultRow]) -> bool:
+    """Whether the ranks start again in each heat (heat 1: 1, 2, 3 …; heat 2: 1, 2 …), rather than running
+    through the table (an overall ranking that only notes each row's heat)."""
+    previous: ResultRow | None = None
+    for row in rows:
+        if row.rank is None:
+            continue
+        if (
+            previous is not None
+            and previous.rank is not None
+            and row.heat != previous.heat
+            and row.rank < previous.rank
+        ):
+            return True
+        previous = row
+    return False
+
+
+def _mark_ties(rows: list[ResultRow], per_heat: bool) -> None:
+    """Rows sharing a rank are tied; in a table ranked heat by heat, only within a heat."""
+    counts: dict[tuple[str | None, int], int] = {}
     for row in rows:
         if row.rank is not None:
-            counts[row.rank] = counts.get(row.rank, 0) + 1
+            key = (row.heat if per_heat else None, row.rank)
+            counts[key] = counts.get(key, 0) + 1
     for row in rows:
-        if row.rank is not None and counts[row.rank] > 1:
+        if row.rank is not None and counts[row.heat if per_heat else None, row.rank] > 1:
             row.tied = True
 
 
 def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) -> None:
-    by_name = {normalize(m.name): m for m in medals}
+    by_name = {normalize(m.name): m for m in medals if m.name}
     named = set()
     for row in rows:
         medal = by_name.get(normalize(row.name)) if by_name and row.name else None
         if medal is not None:
             row.medal = medal.medal
             named.add(medal.medal)
-            if row.nation is None:
-                row.nation = medal.noc
+            if row.nation is None and medal.noc:
+                row.nation, row.nation_source = medal.noc, "infobox"
     # A medal whose winner is named differently on the row (a team whose flag was lost): fall back to the rank.
     by_colour: dict[str, list[MedalEntry]] = {}
     for m in medals:
@@ -195,8 +254,8 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
                 row.medal = colour  # type: ignore[assignment]
                 entries = by_colour[colour]
                 # A team row takes the medal's nation only when that medal went to one team alone.
-                if team and row.nation is None and len(entries) == 1:
-                    row.nation = entries[0].noc
+                if team and row.nation is None and len(entries) == 1 and entries[0].noc:
+                    row.nation, row.nation_source = entries[0].noc, "inferred"
 
 
 def _conditions(section: Section, table_line: int, after: int, alone: bool) -> list[str]:
@@ -205,6 +264,94 @@ def _conditions(section: Section, table_line: int, after: int, alone: bool) -> l
     if alone:
         return [text for _, text in lines]
     return [text for n, text in lines if after < n < table_line]
+
+
+def _skip_reason(labels: list[str]) -> str | None:
+    """Why a table without a results layout is not a results table, when its header says what it is."""
+    keys = {normalize(c) for c in labels if c}
+    if {"gold", "silver", "bronze"} & keys or any(k.startswith(("gold", "silver", "bronze")) for k in keys):
+        return "medal summary"
+    if "date" in keys and keys & {"time", "round", "event", "session", "phase", "stage"}:
+        return "schedule"
+    matches = ("winner", "loser", "athlete 1", "athlete 2", "player 1", "player 2", "team 1", "team 2", "home", "away")
+    if any(k.endswith(matches) for k in keys):
+        return "bouts or matches (not a ranking)"
+    if not keys:
+        return "empty header"
+    return None
+
+
+def read_tables(
+    raw: RawPage, event: Event, ref: Reference, file: str, problems: list[Problem], distance: float | None, unit: Unit
+) -> None:
+    """Every table of the page, in order: records, results rounds, or skipped with a reason (`event.tables`)."""
+    previous: Layout | None = None  # the last results layout, for a table continued after a heading
+    for section in raw.sections:
+        top = normalize(section.path[0]) if section.path else ""
+        is_records = top.startswith("record") or normalize(section.title).startswith("record")
+        skipped = next((s for s in _SKIP_SECTIONS if top.startswith(s)), None) if not is_records else None
+        for n, table in enumerate(section.tables):
+            last = table.rows[-1].line
+            if is_records:
+                note = TableNote(line=table.line, last_line=last, kind="records", reason="records")
+                event.records.extend(read_records(table, unit, file, ref, problems, note))
+                event.tables.append(note)
+                continue
+            if skipped:
+                why = f"in section '{section.title}'"
+                event.tables.append(TableNote(line=table.line, last_line=last, kind="skipped", reason=why))
+                continue
+            labels, first_row = merged_header(table)
+            layout = layout_of(labels)
+            inferred = False
+            if layout is None and previous is not None and _continues(table, previous):
+                layout, labels, first_row = previous, previous.columns, 0
+            if layout is None and _skip_reason(labels) is None:
+                found = infer_layout(table)
+                if found is not None:
+                    (layout, first_row), inferred = found, True
+                    labels = list(layout.columns)
+            if layout is None:
+                meant_as_results = any(classify(c) in (Col.RANK, Col.RESULT) for c in labels)
+                why = _skip_reason(labels) or "header not understood"
+                looks_meant = meant_as_results or "result" in top or "final" in top
+                if why == "header not understood" and len(table.rows) > first_row and looks_meant:
+                    message = f"results table header not understood: {labels}"
+                    problems.append(Problem(file=file, line=table.line, message=message))
+                event.tables.append(TableNote(line=table.line, last_line=last, kind="skipped", reason=why))
+                continue
+            previous = layout
+            alone = len(section.tables) == 1
+            after = section.tables[n - 1].line if n else section.line
+            name = _round_name(section)
+            if not alone:
+                label = _label_before(section, table.line, after)
+                name = " – ".join(p for p in (name, label or f"table {n + 1}") if p)
+            note = TableNote(
+                line=table.line,
+                last_line=last,
+                kind="results",
+                reason=(name or "results") + (" (columns inferred: the table has no header)" if inferred else ""),
+                header_lines=[row.line for row in table.rows[:first_row]],
+            )
+            rows = read_results(table, layout, raw.title, file, problems, ref.nation_code, first_row, note)
+            event.tables.append(note)
+            if layout.team and rows:
+                event.team = True
+            heading_status = status_of(section.title)
+            for row in rows if heading_status or distance is not None else ():
+                if heading_status and row.status == "unknown":
+                    row.status = heading_status  # type: ignore[assignment]  # listed under `Did not finish`
+                if distance is not None:  # only a known distance shows a time impossible
+                    _fix_value(row, distance)
+            conditions = _conditions(section, table.line, after, alone)
+            event.rounds.append(Round(name=name, line=table.line, columns=labels, conditions=conditions, results=rows))
+
+
+def _continues(table: Table, previous: Layout) -> bool:
+    """A table cut by a heading and continued without its header: as wide as the last one, starting with a rank."""
+    first = table.rows[0].cells
+    return len(first) == len(previous.kinds) and parse_rank(first[0])[0] is not None
 
 
 def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]) -> Event:
@@ -235,15 +382,15 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         title=raw.title,
         sport=sport,
         event=event_name,
-        gender=_gender(event_name or raw.title),
+        gender=_gender(event_name) or _gender(info.get("event")) or _gender(raw.title),
         year=year,
         season=season,
         venue=info.get("venue") or None,
         date=date_text or None,
         date_start=start,
         date_end=end,
-        competitors=_int(info.get("competitors")),
-        nations=_int(info.get("nations")),
+        competitors=_int(info.get("competitors"), "competitors", file, raw.infobox_lines.get("competitors"), problems),
+        nations=_int(info.get("nations"), "nations", file, raw.infobox_lines.get("nations"), problems),
         previous=info.get("prev") or None,
         next=info.get("next") or None,
         medals=medals,
@@ -252,55 +399,23 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
     distance = event_distance(event_name or "")
     unit = default_unit("Time", raw.title) if distance else default_unit("Result", raw.title)
 
-    for section in raw.sections:
-        top = normalize(section.path[0]) if section.path else ""
-        if any(top.startswith(s) or normalize(section.title).startswith(s) for s in ("record",)):
-            for table in section.tables:
-                event.records.extend(read_records(table, unit, file, ref, problems))
-            continue
-        if any(top.startswith(s) for s in _SKIP_SECTIONS):
-            continue
-        for n, table in enumerate(section.tables):
-            labels, first_row = merged_header(table)
-            layout = layout_of(labels)
-            if layout is None:
-                # A table that ranks or times something but names no one is reported, never skipped in silence.
-                meant_as_results = any(classify(c) in (Col.RANK, Col.RESULT) for c in labels)
-                if len(table.rows) > first_row and (meant_as_results or "result" in top or "final" in top):
-                    problems.append(
-                        Problem(file=file, line=table.line, message=f"results table header not understood: {labels}")
-                    )
-                continue
-            alone = len(section.tables) == 1
-            after = section.tables[n - 1].line if n else section.line
-            name = _round_name(section)
-            if not alone:
-                label = _label_before(section, table.line, after)
-                name = " – ".join(p for p in (name, label or f"table {n + 1}") if p)
-            rows = read_results(table, layout, raw.title, file, problems, ref.nation_code, first_row)
-            if layout.team and rows:
-                event.team = True
-            heading_status = status_of(section.title)
-            for row in rows if heading_status or distance is not None else ():
-                if heading_status and row.status == "unknown":
-                    row.status = heading_status  # type: ignore[assignment]  # listed under `Did not finish`
-                if distance is not None:  # only a known distance shows a time impossible
-                    _fix_value(row, distance)
-            conditions = _conditions(section, table.line, after, alone)
-            event.rounds.append(Round(name=name, line=table.line, columns=labels, conditions=conditions, results=rows))
-
+    read_tables(raw, event, ref, file, problems, distance, unit)
+    if _TEAM_EVENT.search(normalize(event_name or info.get("event") or "")):
+        event.team = True
     final = event.final_round()
     for rnd in event.rounds:
         _infer_ranks(rnd.results, medals, final=rnd is final)
-        _mark_ties(rnd.results)
-    if final is not None:
+        rnd.ranks_per_heat = ranks_restart(rnd.results)
+        _mark_ties(rnd.results, rnd.ranks_per_heat)
+    if final is not None and not final.ranks_per_heat:  # a table ranked heat by heat holds no medal places
         _assign_medals(final.results, medals, event.team)
     for rnd in event.rounds:
         for row in rnd.results:
-            if not row.name:
-                # A team whose Nation cell lost its flag: its nation's name where known, else its members.
+            if not row.name and row.nation and event.team:
+                # A team whose Nation cell lost its flag, its nation known from the infobox: named after it.
                 nation = ref.nation(row.nation)
-                row.name = nation.name if nation else " / ".join(row.members)
+                if nation is not None:
+                    row.name, row.name_source = nation.name, "inferred"
     for record in event.records:
         _fix_value(record, distance)
     if not event.rounds:

@@ -12,6 +12,13 @@ _TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=\s*$")
 _HEADING = re.compile(r"^(?P<eq>={2,6})\s*(?P<title>.*?)\s*(?P=eq)\s*$")
 _INFOBOX_ITEM = re.compile(r"^\s*[-*]\s*(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
+# Any run of carriage returns before a newline is one line end (`\r\r\n` from a doubly converted file), as is a
+# run of lone carriage returns.
+_LINE_BREAK = re.compile(r"\r*\n|\r+")
+# `;Heat 1` / `; Heat 1`: a definition-list term, used on real pages as a heading below the `====` level.
+_TERM_HEADING = re.compile(r"^;\s*(?P<title>[^:;]{1,60}?)\s*$")
+# A cell longer than this is kept as written: markup is not looked for in it, so no cell costs more than linear time.
+MAX_MARKUP_CELL = 2000
 
 
 class PageError(ValueError):
@@ -104,29 +111,61 @@ def _split_body(body: str) -> list[str]:
     return [clean_cell(cell) for cell in cells]
 
 
-_LINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+# No `[` inside a link: each attempt stops at the next `[`, so a run of `[[` costs linear time, not quadratic.
+_LINK = re.compile(r"\[\[(?:[^\[\]|]*\|)?([^\[\]]*)\]\]")
 _FLAG = re.compile(r"\{\{\s*flag[a-z]*\s*\|\s*([^|}]*)[^}]*\}\}", re.I)
 _TEMPLATE = re.compile(r"\{\{[^{}]*\}\}")
 _FOOTNOTE = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d+|citation needed)\]")
 _BOLD = re.compile(r"'{2,}")
+# Table attributes the conversion left at the start of a cell: `align=left`, `style="…" |`, `width=30`.
+_ATTRIBUTES = re.compile(
+    r"^(?:\s*(?:align|style|width|rowspan|colspan|bgcolor|class|valign|scope|data-sort-value)\s*=\s*"
+    r"(?:\"[^\"]*\"|'[^']*'|[^\s|\"']*)\s*\|?)+",
+    re.I,
+)
+_STRUCK = re.compile(r"<s>.*?</s>|<del>.*?</del>", re.I)  # a struck attempt or result: not the result
+_TAGS = re.compile(r"<br\s*/?>|<hr\s*/?>", re.I)
+_HTML = re.compile(r"</?(?:small|sup|sub|span|center|b|i|u|nowiki|ref|abbr|font)[^<>]{0,200}>", re.I)
 
 
 def _unmarked(text: str) -> bool:
     """Printable text without markup or entities: `clean_cell` only normalizes it and collapses its spaces."""
-    return "[" not in text and "{" not in text and "&" not in text and "''" not in text and text.isprintable()
+    return (
+        "[" not in text
+        and "{" not in text
+        and "&" not in text
+        and "''" not in text
+        and "=" not in text
+        and "<" not in text
+        and text.isprintable()
+    )
 
 
 def clean_cell(raw: str) -> str:
     """Wiki markup the conversion may have left: links, flag templates (kept as their code), bold, footnotes."""
     text = raw
-    if "[" in text or "{" in text:
+    if ("[" in text or "{" in text) and len(text) <= MAX_MARKUP_CELL:
         text = _LINK.sub(r"\1", text)
         text = _FLAG.sub(r"\1", text)
         text = _TEMPLATE.sub("", text)
         text = _FOOTNOTE.sub("", text)
     if "''" in text:
         text = _BOLD.sub("", text)
+    if "=" in text:
+        text = _ATTRIBUTES.sub("", text)
+    if "<" in text and len(text) <= MAX_MARKUP_CELL:
+        text = _STRUCK.sub("", text)
+        text = _TAGS.sub(", ", text) if not text.lstrip().startswith(("<br", "<hr")) else _TAGS.sub(" ", text)
+        text = _HTML.sub("", text)
     return clean_text(text)
+
+
+_STRAY = re.compile(r"^(?:\]\]|\||\s)+|(?:\]\]|\||\s)+$")
+
+
+def infobox_value(raw: str) -> str:
+    """An infobox value cleaned like a cell, without the stray `]]` or trailing `|` the conversion left."""
+    return _STRAY.sub("", clean_cell(raw))
 
 
 def decode(data: bytes) -> str:
@@ -137,11 +176,16 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return _LINE_BREAK.sub("\n", text)
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a page as the reader numbers them (see `_LINE_BREAK`)."""
+    return _LINE_BREAK.split(text)
 
 
 def read_page(text: str) -> RawPage:
-    lines = text.split("\n")
+    lines = split_lines(text)
     title = ""
     title_line = 0
     infobox: dict[str, str] = {}
@@ -152,6 +196,7 @@ def read_page(text: str) -> RawPage:
     stack: list[tuple[int, str]] = []
     in_infobox = False
     table: Table | None = None
+    term_level = 2  # the level a `;Term` heading takes: one below the heading above it
 
     for number, raw in enumerate(lines, start=1):
         stripped = raw.replace("\ufeff", "").strip()
@@ -175,10 +220,16 @@ def read_page(text: str) -> RawPage:
                 title, title_line = clean_text(match.group("title")), number
                 continue
         heading = _HEADING.match(stripped) if stripped.startswith("==") else None
-        if heading:
+        term = _TERM_HEADING.match(stripped) if stripped.startswith(";") and not heading else None
+        if heading or term:
             in_infobox = False
-            level = len(heading.group("eq"))
-            name = clean_text(heading.group("title"))
+            if heading:
+                level = len(heading.group("eq"))
+                name = clean_text(heading.group("title"))
+                term_level = level + 1
+            else:
+                assert term is not None
+                level, name = term_level, clean_cell(term.group("title"))
             stack = [(lvl, t) for lvl, t in stack if lvl < level]
             stack.append((level, name))
             current = Section(level=level, title=name, line=number, path=[t for _, t in stack])
@@ -190,7 +241,7 @@ def read_page(text: str) -> RawPage:
         item = _INFOBOX_ITEM.match(stripped) if in_infobox else None
         if item:
             key = clean_text(item.group("key")).lower()
-            infobox.setdefault(key, clean_cell(item.group("value")))
+            infobox.setdefault(key, infobox_value(item.group("value")))
             infobox_lines.setdefault(key, number)
             continue
         in_infobox = False

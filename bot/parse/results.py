@@ -10,16 +10,33 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from bot.models import Problem, ResultRow
-from bot.parse.columns import DASHES, TAKES_ANYTHING, Col, classify, fit, fitter, parse_rank, status_of
+from bot.models import Problem, ResultRow, TableNote
+from bot.parse.columns import (
+    DASHES,
+    HEAT_WORDS,
+    RANK_RANGE,
+    TAKES_ANYTHING,
+    Col,
+    classify,
+    fit,
+    fitter,
+    parse_rank,
+    status_of,
+)
 from bot.parse.page import Table, TableRow
 from bot.performance import Unit, parse_time, read_performance, split_notes
 from bot.text import normalize
 
 _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
-_MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|<br\s*/?>)\s*")
-_RANK_RANGE = re.compile(r"^(\d{1,3})\s*[–—-]\s*(\d{1,3})$")
+_LEFT_BY_FLAGS = frozenset("—–-•·")
+_MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|•|·|\band\b|<br\s*/?>)\s*")
 _NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
+# A row holding only this in its first cell names the heat (race, group) of the rows below it in the same table.
+_HEAT_LABEL = re.compile(
+    r"^(?:heat|semi-?final|quarter-?final|final|repechage|group|pool|race|run|round|qualification|qualifying|"
+    r"consolation|classification|ranking|small final|big final|b final|a final)\b[\w ]{0,20}$",
+    re.I,
+)
 _NOTE_SPLIT = re.compile(r"[\s,]+")
 _DIGIT = re.compile(r"\d")
 _POINTS_SPORTS = re.compile(
@@ -37,6 +54,7 @@ class Layout:
     team: bool
     competitor: int  # index of the column naming the competitor (athlete, or nation in team events)
     members: int | None = None
+    heat: int | None = None  # a `Heat`, `Pair`, `Group`, `Race` or `Run` column: ranks are per heat
 
     def index(self, kind: Col) -> int | None:
         return self.kinds.index(kind) if kind in self.kinds else None
@@ -74,14 +92,49 @@ def layout_of(header: list[str]) -> Layout | None:
         for i in seen[1:]:
             kinds[i] = Col.EXTRA
     members = kinds.index(Col.MEMBERS) if Col.MEMBERS in kinds else None
+    heat = next((i for i, k in enumerate(kinds) if k is Col.LEAD and normalize(header[i]) in HEAT_WORDS), None)
     if Col.NAME in kinds:
-        return Layout(columns, kinds, team=False, competitor=kinds.index(Col.NAME), members=members)
+        return Layout(columns, kinds, team=False, competitor=kinds.index(Col.NAME), members=members, heat=heat)
     if Col.NATION in kinds and (Col.RESULT in kinds or Col.RANK in kinds):
-        return Layout(columns, kinds, team=True, competitor=kinds.index(Col.NATION), members=members)
+        return Layout(columns, kinds, team=True, competitor=kinds.index(Col.NATION), members=members, heat=heat)
     if members is not None and (Col.RESULT in kinds or Col.RANK in kinds):
         kinds[members] = Col.NAME
-        return Layout(columns, kinds, team=False, competitor=members)
+        return Layout(columns, kinds, team=False, competitor=members, heat=heat)
     return None
+
+
+def infer_layout(table: Table) -> tuple[Layout, int] | None:
+    """The layout of a table whose header names no columns (a caption such as `Heat 1`, or no header at all),
+    from what its cells hold: ranks in the first column, a column of results, the competitor between them.
+
+    Returns the layout and the first data row, or None when the cells do not look like results. The columns get
+    labels saying they were inferred.
+    """
+    rows = [r.cells for r in table.rows]
+    if not rows:
+        return None
+    caption = sum(1 for c in rows[0] if c) <= 1 and fit(Col.RESULT, " ".join(rows[0])) <= 0
+    data = [cells for cells in rows[1 if caption else 0 :] if sum(1 for c in cells if c) > 1]
+    width = max((len(cells) for cells in data), default=0)
+    if len(data) < 2 or width < 2:
+        return None
+
+    def share(col: int, kind: Col) -> float:
+        cells = [cells[col] for cells in data if col < len(cells) and cells[col]]
+        return sum(1 for c in cells if fit(kind, c) > 0) / len(cells) if cells else 0.0
+
+    if share(0, Col.RANK) < 0.6:
+        return None
+    result = next((c for c in range(width - 1, 0, -1) if share(c, Col.RESULT) >= 0.6), None)
+    if result is None or result < 2:
+        return None
+    kinds = [Col.RANK] + [Col.EXTRA] * (width - 1)
+    kinds[1], kinds[result] = Col.NAME, Col.RESULT
+    for col in range(result + 1, width):
+        kinds[col] = Col.NOTES
+    labels = ["rank (inferred)", "competitor (inferred)"] + [f"column {i + 1}" for i in range(2, width)]
+    labels[result] = "result (inferred)"
+    return Layout(labels, kinds, team=False, competitor=1), 1 if caption else 0
 
 
 def default_unit(header: str, title: str) -> Unit:
@@ -166,7 +219,7 @@ class _Aligner:
 
 
 def _members(text: str) -> list[str]:
-    if "and" in text or "<br" in text:
+    if "and" in text or "<br" in text or "•" in text or "·" in text:
         parts = _MEMBER_SPLIT.split(text)
     else:  # only `,`, `;` and `/` can separate: the same parts once stripped, without the slow regex
         parts = text.replace(";", ",").replace("/", ",").split(",")
@@ -237,7 +290,7 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 def _may_list_people(name: str) -> bool:
     """Whether `_members` could split `name` at all: most names hold none of its separators."""
-    return "," in name or ";" in name or "/" in name or "and" in name or "<br" in name
+    return "," in name or ";" in name or "/" in name or "and" in name or "<br" in name or "•" in name or "·" in name
 
 
 def read_results(
@@ -248,8 +301,14 @@ def read_results(
     problems: list[Problem],
     nation_code: Callable[[str], str | None],
     first_row: int = 1,
+    note: TableNote | None = None,
 ) -> list[ResultRow]:
-    """The rows of a results table, each with its nation's code where the page names a known nation."""
+    """The rows of a results table, each with its nation's code where the page names a known nation.
+
+    Every row is a result, a reported problem, or listed in `note.merged_lines` (a repeated header, a row whose
+    cells hold nothing, a team's member row folded into the team above it).
+    """
+    folded: list[int] = note.merged_lines if note is not None else []
     rows: list[ResultRow] = []
     result_col = layout.result_index()
     unit = default_unit(layout.columns[result_col], title) if result_col is not None else "s"
@@ -271,6 +330,9 @@ def read_results(
         if kind in fed or (kind is nation_kind and not team)  # a team's nation is its competitor
     ]
     header_first = table.header[0].lower() if table.header else None
+    heat_label: str | None = None  # the label row above (`Heat 2`), when a table holds several heats
+    if first_row == 1 and _label_row(table.header):
+        heat_label = table.header[0]
     codes: dict[str, str | None] = {}  # a table names the same few nations row after row
 
     def code_of(text: str) -> str | None:
@@ -280,11 +342,20 @@ def read_results(
 
     for raw in table.rows[first_row:]:
         if not any(raw.cells):
+            folded.append(raw.line)
             continue  # an empty padding row carries nothing
+        if _label_row(raw.cells):
+            heat_label = raw.cells[0]
+            folded.append(raw.line)
+            continue
+        if competitor and _caption_row(raw.cells):
+            folded.append(raw.line)  # `| Place by judge | | |`: a caption over the rows below, no result
+            continue
         if raw.cells[0].lower() == header_first:
             if header_key is None:
                 header_key = [normalize(c) for c in table.header]
             if [normalize(c) for c in raw.cells] == header_key:
+                folded.append(raw.line)
                 continue  # the header repeated inside the table
         aligned = aligner.align(raw, previous)
         shift = aligned.shift
@@ -293,6 +364,8 @@ def read_results(
             for col in range(shift):
                 cells[col] = previous.cells.get(col, "")
         name = cells.get(competitor, "").strip()
+        if name and name[0] in _LEFT_BY_FLAGS and name.lstrip("—–-•· ")[:1].isalpha():
+            name = name.lstrip("—–-•· ")  # `— England`: the dash that stood beside a lost flag
 
         # In a team table a shifted row holding only a person's names lists members of the team above it;
         # one naming a nation is another team sharing the rank above.
@@ -300,16 +373,20 @@ def read_results(
             own = _own_cells(aligned)
             if own and set(own) <= {competitor, members_col}:
                 text = own.get(members_col or -1) or own.get(competitor, "")
-                if members_col in own or code_of(text) is None:
+                if (members_col in own or code_of(text) is None) and fit_name(text) > 0:
                     rows[-1].members.extend(_members(text))
+                    folded.append(raw.line)
                     continue
-        if team and not name and members_col is not None and cells.get(members_col, ""):
-            pass  # a team whose Nation cell lost its flag: named by the caller from medals or members
-        elif not name or (not team and fit_name(name) < 0):
-            problems.append(
-                Problem(file=file, line=raw.line, message=f"row not understood (no competitor): {raw.cells}")
-            )
+        if name and fit_name(name) < 0 and not (team and code_of(name)):
+            # The competitor column holds a time or a number: no name can be read from the row.
+            message = f"row not understood (competitor cell holds no name: '{name}'): {raw.cells}"
+            problems.append(Problem(file=file, line=raw.line, message=message))
             continue
+        if not name and not _says_something(cells, rank_col, result_col, competitor):
+            message = f"row not understood (no competitor, rank or result): {raw.cells}"
+            problems.append(Problem(file=file, line=raw.line, message=message))
+            continue
+        # A row without a competitor (the flag or name lost in conversion) is kept, its competitor "not given".
 
         crew = _members(name) if not team and _may_list_people(name) else []
         if len(crew) >= 3 and all(fit_name(m) > 0 for m in crew):
@@ -326,7 +403,7 @@ def read_results(
             extra["nation as written"] = suffix.group(2)  # `Carl Lewis (USA)`
         rank_text = cells.get(rank_col, "").strip() if rank_col is not None else ""
         rank, tied = parse_rank(rank_text)
-        span = _RANK_RANGE.match(rank_text) if rank is None else None  # a parsed rank is never a range
+        span = RANK_RANGE.match(rank_text) if rank is None else None  # a parsed rank is never a range
         if span:
             rank, tied = int(span.group(1)), True  # `3–4`: a shared 3rd place, as written
             extra["rank as written"] = rank_text
@@ -349,10 +426,13 @@ def read_results(
                 cell_status = (
                     None if value_text[0].isdigit() else status_of(value_text) or status_of(value_text.split()[0])
                 )
-                result = fields["result"] = value_text
-                if cell_status:
+                if cell_status and status_of(value_text):
+                    status = cell_status  # the cell holds only a status (`DNF`): no result
+                elif cell_status:
+                    result = fields["result"] = value_text
                     status = cell_status
                 else:
+                    result = fields["result"] = value_text
                     perf = read_performance(value_text, unit)
                     if perf is not None:
                         _, value, fields["unit"], fields["precision"] = perf
@@ -417,6 +497,10 @@ def read_results(
         fields["line"], fields["rank"], fields["name"], fields["shifted"] = raw.line, rank, name, bool(shift)
         fields["members"], fields["tied"], fields["splits"], fields["status"] = members, tied, splits, status
         fields["notes"] = notes
+        if layout.heat is not None and cells.get(layout.heat, "").strip():
+            fields["heat"] = cells[layout.heat].strip()
+        elif heat_label is not None:
+            fields["heat"] = heat_label
         # A team is its nation; a nation written beside an athlete is known by its code, or kept as written.
         if team:
             fields["nation"] = code_of(name) if name else None
@@ -430,6 +514,67 @@ def read_results(
     return rows
 
 
+def _label_row(cells: list[str]) -> bool:
+    """`| Heat 2 | | | |`: a row naming the heat of the rows below it."""
+    return bool(cells) and bool(cells[0]) and not any(cells[1:]) and _HEAT_LABEL.match(cells[0]) is not None
+
+
+def _caption_row(cells: list[str]) -> bool:
+    """A row holding one text in its first cell and nothing else, that is neither a rank nor a status."""
+    first = cells[0] if cells else ""
+    return (
+        bool(first)
+        and not any(cells[1:])
+        and parse_rank(first)[0] is None
+        and status_of(first) is None
+        and not RANK_RANGE.match(first)
+        and first not in DASHES
+        and fit(Col.RESULT, first) <= 0
+        and not _person_like(first)
+    )
+
+
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "der", "den", "la", "le", "du", "di", "dos", "das", "af", "bin", "al"}
+)
+
+
+def _person_like(text: str) -> bool:
+    """`William Merz`, `Dirk Jan van Hameren`: every word capitalized but the usual particles (a shifted row
+    holding only a name is no caption)."""
+    words = text.split()
+    return all(w[:1].isupper() or w in _PARTICLES for w in words) and len(words) <= 5
+
+
+def _says_something(cells: dict[int, str], rank_col: int | None, result_col: int | None, competitor: int) -> bool:
+    """Whether a row without a competitor still holds a rank, a result or a status worth keeping."""
+    for col, text in cells.items():
+        if col == competitor or not text.strip() or text.strip() in DASHES:
+            continue
+        if status_of(text) or (col == result_col and fit(Col.RESULT, text) > 0):
+            return True
+        if col == rank_col and (parse_rank(text)[0] is not None or RANK_RANGE.match(text.strip())):
+            return True
+    return False
+
+
+def _caption(cells: list[str]) -> bool:
+    """A first row holding one text across the table (a caption), or the same text in every cell (a colspan)."""
+    texts = [c for c in cells if c]
+    return len(texts) == 1 or (len(texts) > 1 and len(set(texts)) == 1)
+
+
+_SMALL_NUMBER = re.compile(r"^\d{1,2}\.?$")
+
+
+def _numbered(texts: list[str]) -> bool:
+    """A second header row numbering attempts, dives or judges: `1 2 3 1 2 3` or `1 2 3 4 5 6`, maybe `Result`."""
+    numbers = [int(t.rstrip(".")) for t in texts if _SMALL_NUMBER.match(t)]
+    if len(numbers) < 3 or len(numbers) < len(texts) - len(texts) // 3 or numbers[0] != 1:
+        return False
+    return all(b == a + 1 or b == 1 for a, b in itertools.pairwise(numbers))
+
+
 def merged_header(table: Table) -> tuple[list[str], int]:
     """The header, with a second header row (`Distance (m) | Points` under `Round 1`) folded into it.
 
@@ -440,6 +585,10 @@ def merged_header(table: Table) -> tuple[list[str], int]:
         return header, 1
     sub = table.rows[1].cells
     texts = [c for c in sub if c]
+    if _caption(header) and layout_of(sub) is not None:
+        return list(sub), 2  # `| Heat 1 of 2 | | |` above the real header
+    if _numbered(texts):
+        return header, 2  # attempt or dive numbers (`1 | 2 | 3 | 1 | 2 | 3`) under the lifts or judges
     if len(texts) < 2 or any(parse_rank(c)[0] is not None or fit(Col.RESULT, c) > 0 for c in texts):
         return header, 1
     if not all(classify(c) is not Col.EXTRA or "(" in c or len(c.split()) <= 2 for c in texts):

@@ -105,7 +105,13 @@ def test_export_schema(capsys: pytest.CaptureFixture[str]) -> None:
     event = next(e for e in doc["events"] if e["year"] == 1932)
     for key in ("title", "sport", "event", "gender", "year", "season", "venue", "date", "competitors", "nations"):
         assert key in event
-    assert event["medals"][0] == {"medal": "gold", "name": "Dunc Gray", "noc": "AUS"}
+    assert event["medals"][0] == {
+        "medal": "gold",
+        "name": "Dunc Gray",
+        "noc": "AUS",
+        "members": [],
+        "source": "infobox",
+    }
     row = event["rounds"][0]["results"][4]
     assert (row["name"], row["rank"], row["tied"], row["nation"], row["value"]) == (
         "Luigi Consonni",

@@ -147,7 +147,7 @@ async def test_event_round_option_and_its_autocomplete(sprint: Podium, factory: 
     await slash(client, factory, "event", query="100 metres", round="1")
     text = rec.calls[-1].body["data"]["embeds"][0]["description"]
     assert "Jon\\_Drummond \\*fast\\*" in text  # data escaped for markdown
-    assert text.splitlines()[-1] == "`3` **Other Runner** · DNF · did not finish"  # listed last, labelled
+    assert text.splitlines()[-1] == "`3` **Other Runner** · *did not finish*"  # listed last, the status its result
 
     await slash(client, factory, "event", query="100 metres", round="semifinal")
     body = rec.calls[-1].body

@@ -159,8 +159,13 @@ def test_normalize_fast_path_as_fold_then_words(text: str) -> None:
     st.one_of(MARKUP, st.sampled_from(["Carl Lewis", "DNF", "Did not finish", "x", "Ōta Yūki", "ǅ ǈ", "Ⅻ", "5 pts"]))
 )
 def test_names_of_letters_read_as_by_the_full_check(cell: str) -> None:
+    first = cell.split()[0] if cell.split() else ""
     plain = (
         re.search(r"[^\W\d_].*?[^\W\d_]", cell, re.S) is not None
+        # `43.4 OR`: a cell that starts with a number or a time is a result with its note, not a name
+        and not (
+            first[:1].isdigit() and (re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", first) or parse_time(first))
+        )
         and status_of(cell) is None
         and re.fullmatch(r"[+-]?\d+(?:[.,]\d+)?\s*(?:m|s|pts)?", cell.strip()) is None
         and ":" not in cell.strip()[:3]

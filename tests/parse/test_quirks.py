@@ -39,7 +39,8 @@ def test_lane_reaction_and_qualification_notes_are_kept(reference: Reference) ->
 def test_statuses_in_result_and_rank_cells(reference: Reference) -> None:
     event, _ = parse(pages.SPRINT_HEATS, reference)
     heat1 = event.rounds[0].results
-    assert (heat1[3].rank, heat1[3].status, heat1[3].result) == (4, "DNF", "DNF")
+    # A cell holding only a status is no result: the status says it.
+    assert (heat1[3].rank, heat1[3].status, heat1[3].result) == (4, "DNF", None)
     assert (heat1[4].rank, heat1[4].status, heat1[4].name) == (None, "DSQ", "Fast Starter")
     late = event.rounds[1].results[-1]
     assert (late.name, late.status, late.rank) == ("Late Starter", "DNS", None)
@@ -244,13 +245,24 @@ def test_relay_runners_listed_in_the_athlete_column_are_members(reference: Refer
     assert (row.name, row.nation, row.members) == ("United States", "USA", ["Marsh", "Burrell", "Mitchell", "Lewis"])
 
 
-def test_a_table_with_ranks_but_no_names_is_reported(reference: Reference) -> None:
+def test_a_table_whose_header_names_no_competitor_is_read_with_inferred_columns(reference: Reference) -> None:
     body = "==Heats==\n| Rank | Who | Time |\n| 1 | Somebody | 10.00 |\n| 2 | Another | 10.10 |"
-    _, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
+    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
+    assert problems == []
+    (rnd,) = event.rounds
+    assert [(r.rank, r.name, r.value) for r in rnd.results] == [(1, "Somebody", 10.0), (2, "Another", 10.1)]
+    assert rnd.columns[:3] == ["rank (inferred)", "competitor (inferred)", "result (inferred)"]
+    assert "columns inferred" in event.tables[0].reason
+
+
+def test_a_table_of_words_only_is_reported_not_read(reference: Reference) -> None:
+    body = "==Heats==\n| Rank | Who | When |\n| first | Somebody | morning |\n| second | Another | noon |"
+    event, problems = parse(pages.page("Athletics at the 1996 Summer Olympics – Men's 100 metres", {}, body), reference)
     assert [p.message.split(":")[0] for p in problems] == [
         "results table header not understood",
         "no results table found",
     ]
+    assert event.tables[0].kind == "skipped"
 
 
 def test_result_cells_with_wind_markers_and_several_notes(reference: Reference) -> None:

@@ -177,4 +177,5 @@ def test_walk_records_read_as_hours_and_marked_corrected(reference: Reference) -
     assert (world.kind, world.result, world.value, world.corrected) == ("World Record", "1:18.13", 4693.0, True)
     assert world.correction and "1:18:13" in world.correction
     assert (world.date, world.place) == ("September 16, 1990", "FRG Hildesheim, West Germany")
+    assert world.holder is None  # the holder's cell is empty: not taken from the place
     assert (olympic.kind, olympic.value, olympic.corrected) == ("Olympic Record", 4797.0, True)
