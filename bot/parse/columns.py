@@ -35,7 +35,8 @@ NAME_WORDS = {
     "luger", "slider", "triathlete", "pentathlete", "horse rider", "jockey", "surfer", "climber", "golfer",
     "canoer", "paddler", "bobsledder", "skeleton racer", "snowboarder", "curler", "sprinter", "hurdler",
     "decathlete", "heptathlete", "equestrian", "person", "participant", "entrant", "karateka",
-    "taekwondo practitioner", "fighter", "sportsperson", "player name", "individual",
+    "taekwondo practitioner", "fighter", "sportsperson", "player name", "individual", "helmsman", "skipper",
+    "musher", "boat",
 }  # fmt: skip
 MEMBER_WORDS = {
     "athletes", "members", "crew", "team members", "swimmers", "riders", "rowers", "players", "cyclists",
@@ -55,6 +56,7 @@ RESULT_WORDS = {
     "best time", "best run", "best score", "wins", "victories", "bouts won", "w", "net", "net score",
     "places", "ordinals", "total ordinals", "ordinal places", "place points", "total places",
 }  # fmt: skip
+_RESULT_ENDINGS = (" score", " points", " total", " time", " result", " mark", " best")
 NOTE_WORDS = {
     "notes", "note", "remarks", "qual", "qualification", "q", "record", "records", "comment", "comments",
     "qualified", "advance", "notes records", "penalty", "penalties",
@@ -108,6 +110,8 @@ def classify(header: str) -> Col:
         return Col.NATION
     if key in RESULT_WORDS or (key.startswith("time ") and "behind" not in key and "gap" not in key):
         return Col.RESULT
+    if key.endswith(_RESULT_ENDINGS) and len(key.split()) == 2 and not any(w in key for w in ("behind", "rank")):
+        return Col.RESULT  # `Average score`, `Final total`, `Race time`
     if _SPLIT.match(key.replace(" ", " ")) or _SPLIT.match(header.strip().lower()):
         return Col.SPLIT
     if key in NOTE_WORDS:

@@ -301,6 +301,7 @@ def read_tables(
                 why = f"in section '{section.title}'"
                 event.tables.append(TableNote(line=table.line, last_line=last, kind="skipped", reason=why))
                 continue
+            table.join_attribute_cells()
             labels, first_row = merged_header(table)
             layout = layout_of(labels)
             inferred = False

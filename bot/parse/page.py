@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from bot.text import clean_text
@@ -33,6 +34,9 @@ class PageError(ValueError):
 class TableRow:
     line: int
     cells: list[str]
+    # Cells that held only table attributes (`align=left`, `style="…"`): in wiki syntax an attribute is written
+    # before its cell's content behind a pipe, so such a cell may be the first half of the cell after it.
+    attributes: tuple[int, ...] = ()
 
 
 @dataclass
@@ -43,6 +47,21 @@ class Table:
     @property
     def header(self) -> list[str]:
         return self.rows[0].cells if self.rows else []
+
+    def join_attribute_cells(self) -> None:
+        """Rows wider than the table because an attribute (`align=left|`) was split from its cell's content:
+        the attribute cells are dropped, those followed by a written cell first, until the row fits."""
+        widths = Counter(len(row.cells) for row in self.rows)
+        target = min(len(self.header), widths.most_common(1)[0][0]) if self.rows else 0
+        for row in self.rows:
+            if not row.attributes or len(row.cells) <= target:
+                continue
+            extra = len(row.cells) - target
+            cells = row.cells
+            ranked = sorted(row.attributes, key=lambda i: (i + 1 >= len(cells) or not cells[i + 1], -i))
+            drop = set(ranked[:extra])
+            row.cells = [cell for i, cell in enumerate(cells) if i not in drop]
+            row.attributes = ()
 
 
 @dataclass
@@ -128,6 +147,16 @@ _TAGS = re.compile(r"<br\s*/?>|<hr\s*/?>", re.I)
 _HTML = re.compile(r"</?(?:small|sup|sub|span|center|b|i|u|nowiki|ref|abbr|font)[^<>]{0,200}>", re.I)
 
 
+def _attribute_cells(row: str) -> tuple[int, ...]:
+    """The indexes of a row's cells that hold only table attributes (see `TableRow.attributes`)."""
+    body = row.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    if "[[" in body or "{{" in body:
+        return ()  # pipes inside links would shift the indexes; such rows are rare
+    return tuple(i for i, cell in enumerate(body.split("|")) if cell.strip() and _ATTRIBUTES.fullmatch(cell.strip()))
+
+
 def _unmarked(text: str) -> bool:
     """Printable text without markup or entities: `clean_cell` only normalizes it and collapses its spaces."""
     return (
@@ -208,7 +237,8 @@ def read_page(text: str) -> RawPage:
             if table is None:
                 table = Table(line=number, rows=[])
                 current.tables.append(table)
-            table.rows.append(TableRow(number, cells))
+            attributes = _attribute_cells(stripped) if "=" in stripped else ()
+            table.rows.append(TableRow(number, cells, attributes))
             continue
         table = None
         if not stripped:

@@ -20,7 +20,10 @@ from bot.reference import Reference
 from bot.text import normalize
 
 _DATE = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\b\d{1,2} \w+ \d{4}|^\d{4}$", re.I
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s*\d|\d\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\d{4}-\d{2}-\d{2}|^\d{4}$",
+    re.I,
 )
 _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _NOC_PREFIX = re.compile(r"^([A-Z]{3})\s+(\S.*)$")

@@ -29,6 +29,8 @@ from bot.text import normalize
 
 _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _LEFT_BY_FLAGS = frozenset("—–-•·")
+# What a page writes where it does not know: kept as written beside the row, never as a name or a result.
+PLACEHOLDERS = frozenset({"unknown", "n a", "tbd", "not known", "unk"})
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|•|·|\band\b|<br\s*/?>)\s*")
 _NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
 # A row holding only this in its first cell names the heat (race, group) of the rows below it in the same table.
@@ -86,6 +88,12 @@ def layout_of(header: list[str]) -> Layout | None:
     results = [i for i, k in enumerate(kinds) if k is Col.RESULT]
     for i in results[:-1]:
         kinds[i] = Col.EXTRA
+    # `| Nation | Team | Swimmers |`: beside a nation column, a `Team` or `Club` column names the competitor.
+    nations = [i for i, k in enumerate(kinds) if k is Col.NATION]
+    if len(nations) > 1 and Col.NAME not in kinds:
+        named = next((i for i in nations if normalize(header[i]) in ("team", "club", "teams", "club team")), None)
+        if named is not None:
+            kinds[named] = Col.NAME
     # A role met again later (the per-run `Rank` of alpine skiing) is kept as an extra column.
     for role in (Col.RANK, Col.NAME, Col.NATION, Col.MEMBERS):
         seen = [i for i, k in enumerate(kinds) if k is role]
@@ -113,8 +121,13 @@ def infer_layout(table: Table) -> tuple[Layout, int] | None:
     rows = [r.cells for r in table.rows]
     if not rows:
         return None
-    caption = sum(1 for c in rows[0] if c) <= 1 and fit(Col.RESULT, " ".join(rows[0])) <= 0
-    data = [cells for cells in rows[1 if caption else 0 :] if sum(1 for c in cells if c) > 1]
+    # Leading rows that hold no result and no rank are a caption or header rows the roles could not be read from.
+    skip = 0
+    while skip < min(2, len(rows) - 1) and not any(
+        fit(Col.RESULT, c) > 0 or parse_rank(c)[0] is not None for c in rows[skip]
+    ):
+        skip += 1
+    data = [cells for cells in rows[skip:] if sum(1 for c in cells if c) > 1]
     width = max((len(cells) for cells in data), default=0)
     if len(data) < 2 or width < 2:
         return None
@@ -134,7 +147,7 @@ def infer_layout(table: Table) -> tuple[Layout, int] | None:
         kinds[col] = Col.NOTES
     labels = ["rank (inferred)", "competitor (inferred)"] + [f"column {i + 1}" for i in range(2, width)]
     labels[result] = "result (inferred)"
-    return Layout(labels, kinds, team=False, competitor=1), 1 if caption else 0
+    return Layout(labels, kinds, team=False, competitor=1), skip
 
 
 def default_unit(header: str, title: str) -> Unit:
@@ -340,10 +353,16 @@ def read_results(
             codes[text] = nation_code(text)
         return codes[text]
 
+    team_above = False  # the row above was a team's (a rank and no name), or one of its members
     for raw in table.rows[first_row:]:
+        extra: dict[str, str] = {}
         if not any(raw.cells):
             folded.append(raw.line)
             continue  # an empty padding row carries nothing
+        if team_above and rows and _team_part(raw.cells, rows[-1], rank_col, extra_of=rows[-1].extra):
+            folded.append(raw.line)  # the team's total (`| | 2'32:08 |`) or a member with their leg
+            continue
+        team_above = False
         if _label_row(raw.cells):
             heat_label = raw.cells[0]
             folded.append(raw.line)
@@ -351,7 +370,7 @@ def read_results(
         if competitor and _caption_row(raw.cells):
             folded.append(raw.line)  # `| Place by judge | | |`: a caption over the rows below, no result
             continue
-        if raw.cells[0].lower() == header_first:
+        if first_row and raw.cells[0].lower() == header_first:
             if header_key is None:
                 header_key = [normalize(c) for c in table.header]
             if [normalize(c) for c in raw.cells] == header_key:
@@ -364,6 +383,8 @@ def read_results(
             for col in range(shift):
                 cells[col] = previous.cells.get(col, "")
         name = cells.get(competitor, "").strip()
+        if name and normalize(name) in PLACEHOLDERS:
+            extra["competitor as written"], name = name, ""  # `Unknown`: the page does not know who
         if name and name[0] in _LEFT_BY_FLAGS and name.lstrip("—–-•· ")[:1].isalpha():
             name = name.lstrip("—–-•· ")  # `— England`: the dash that stood beside a lost flag
 
@@ -396,7 +417,6 @@ def read_results(
         # The row's fields are gathered here and the row made once at the end. Only the fields given a value
         # are passed, as the row's set fields are kept (and cached) with it.
         fields: dict[str, Any] = {}
-        extra: dict[str, str] = {}
         suffix = _NOC_SUFFIX.match(name) if name.endswith(")") else None
         if suffix and not team:
             name = suffix.group(1)
@@ -421,6 +441,8 @@ def read_results(
         value: float | None = None
         if result_col is not None:
             value_text, notes = split_notes(cells.get(result_col, "").strip())
+            if normalize(value_text) in PLACEHOLDERS:
+                extra["result as written"], value_text = value_text, ""  # `Unknown`: no result known
             if value_text and value_text not in DASHES:
                 # No status begins with a digit, as most results do.
                 cell_status = (
@@ -511,7 +533,36 @@ def read_results(
                 del extra["nation as written"]
         rows.append(_make_row(fields, extra))
         previous = aligned
+        team_above = rank is not None and not name and not members and result is None or (bool(members) and not name)
     return rows
+
+
+def _team_part(cells: list[str], team: ResultRow, rank_col: int | None, extra_of: dict[str, str]) -> bool:
+    """Read a row under a team's row into it, when it is one of its parts; say whether it was.
+
+    A team whose name was lost with its flag is written as a row with its rank (`| 1 | |`), then, in rows of their
+    own, its total (`| | 2'32:08 |`) and its members with their legs (`| Nils Östensson | 36:16 |`).
+    """
+    written = [(i, c) for i, c in enumerate(cells) if c]
+    if len(written) == 1 and written[0][0] != rank_col and team.result is None and fit(Col.RESULT, written[0][1]) > 0:
+        text = written[0][1]
+        value_text, notes = split_notes(text)
+        perf = read_performance(value_text, "s")
+        if perf is None:
+            return False
+        team.result, team.value, team.unit, team.precision = value_text, perf[1], perf[2], perf[3]
+        team.notes.extend(notes)
+        if team.status == "unknown":
+            team.status = None
+        return True
+    first = cells[0] if cells else ""
+    if rank_col == 0 and first and _person_like(first) and fitter(Col.NAME)(first) > 0 and len(written) <= 3:
+        team.members.append(first)
+        leg = next((c for i, c in written if i and fit(Col.RESULT, c) > 0), None)
+        if leg:
+            extra_of[f"{first} (leg)"] = leg
+        return True
+    return False
 
 
 def _label_row(cells: list[str]) -> bool:
@@ -575,6 +626,32 @@ def _numbered(texts: list[str]) -> bool:
     return all(b == a + 1 or b == 1 for a, b in itertools.pairwise(numbers))
 
 
+def _spread_groups(header: list[str], sub: list[str], table: Table) -> list[str] | None:
+    """Labels for a header whose group cells lost their colspans (`Race I … Race VII`, then `Total`, padded with
+    empty cells at the end) over a sub-header repeating under each group (`Rank | Points | Rank | Points …`).
+
+    With n labels, a data width W and m sub-header cells, g = m - (W - n) groups of k = m / g columns each stand
+    before the last label(s); the layout is taken only when these numbers work out exactly, else None.
+    """
+    labels = [h for h in header if h]
+    subs = [s for s in sub if s]
+    width = max((len(row.cells) for row in table.rows[2:]), default=0)
+    n, m = len(labels), len(subs)
+    groups = m - (width - n)
+    if groups <= 0 or m % groups or labels != header[:n]:
+        return None
+    k = m // groups
+    for trailing in (1, 0, 2):
+        before = n - groups - trailing
+        if before < 1 or before + groups * k + trailing != width:
+            continue
+        spread = labels[:before]
+        for j in range(groups):
+            spread.extend(f"{labels[before + j]} {subs[j * k + t]}" for t in range(k))
+        return spread + labels[n - trailing :]
+    return None
+
+
 def merged_header(table: Table) -> tuple[list[str], int]:
     """The header, with a second header row (`Distance (m) | Points` under `Round 1`) folded into it.
 
@@ -588,11 +665,15 @@ def merged_header(table: Table) -> tuple[list[str], int]:
     if _caption(header) and layout_of(sub) is not None:
         return list(sub), 2  # `| Heat 1 of 2 | | |` above the real header
     if _numbered(texts):
-        return header, 2  # attempt or dive numbers (`1 | 2 | 3 | 1 | 2 | 3`) under the lifts or judges
+        # attempt or dive numbers (`1 | 2 | 3 | 1 | 2 | 3`) under the lifts or dives
+        return _spread_groups(header, sub, table) or header, 2
     if len(texts) < 2 or any(parse_rank(c)[0] is not None or fit(Col.RESULT, c) > 0 for c in texts):
         return header, 1
     if not all(classify(c) is not Col.EXTRA or "(" in c or len(c.split()) <= 2 for c in texts):
         return header, 1
+    spread = _spread_groups(header, sub, table)
+    if spread is not None:
+        return spread, 2
     # The sub-header sits under the first group heading: the first header cell followed by an empty one.
     start = next((i for i in range(len(header) - 1) if header[i] and not header[i + 1]), None)
     if start is None:
