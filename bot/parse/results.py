@@ -533,7 +533,7 @@ def read_results(
                 del extra["nation as written"]
         rows.append(_make_row(fields, extra))
         previous = aligned
-        team_above = rank is not None and not name and not members and result is None or (bool(members) and not name)
+        team_above = (rank is not None and not name and not members and result is None) or (bool(members) and not name)
     return rows
 
 

@@ -631,11 +631,12 @@ def test_early_games_marathon_sparse_times_and_dash_group(reference: Reference) 
     carvajal = rows[3]  # placed 4th, time unknown: a place, no value, no status
     assert (carvajal.rank, carvajal.result, carvajal.value, carvajal.status, carvajal.nation) == (
         4,
-        "Unknown",
+        None,
         None,
         None,
         None,
     )
+    assert carvajal.extra["result as written"] == "Unknown"  # kept beside the row, never read as a result
     lorz, lordon, garcia, pierce = rows[7:]
     assert (lorz.group, lorz.status, lorz.rank) == ("—", "DSQ", None)
     assert (lordon.group, lordon.status) == ("—", "DNF")
@@ -655,7 +656,8 @@ def test_early_games_heats_and_final_with_unknown_times(reference: Reference) ->
     assert problems == []
     assert [r.name for r in event.rounds] == ["Heats – Heat 1", "Heats – Heat 2", "Final"]
     rowley = round_named(event, "Heats – Heat 1").results[1]
-    assert (rowley.rank, rowley.result, rowley.value, rowley.status, rowley.notes) == (2, "Unknown", None, None, ["Q"])
+    assert (rowley.rank, rowley.result, rowley.value, rowley.status, rowley.notes) == (2, None, None, None, ["Q"])
+    assert rowley.extra["result as written"] == "Unknown"
     assert (rowley.medal, rowley.nation) == (None, None)  # a heat row: no medal, no invented nation
     final = event.rounds[-1].results
     assert [(r.rank, r.value, r.precision, r.medal) for r in final] == [
