@@ -5,13 +5,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from dataclasses import replace
 
 from bot.models import MEDAL_ORDER, Event, Measured, MedalEntry, Problem, ResultRow, Round, TableNote
-from bot.parse.columns import Col, classify, parse_rank, status_of
+from bot.parse.columns import Col, classify, fit, parse_rank, status_of
 from bot.parse.page import PageError, RawPage, Section, Table
 from bot.parse.plausibility import correct_time, event_distance
 from bot.parse.records import read_records
-from bot.parse.results import Layout, default_unit, infer_layout, layout_of, merged_header, read_results
+from bot.parse.results import (
+    SPAN_LOST,
+    Layout,
+    default_unit,
+    infer_layout,
+    layout_of,
+    merged_header,
+    read_results,
+)
 from bot.performance import Unit
 from bot.reference import Reference
 from bot.text import normalize
@@ -53,6 +62,7 @@ _ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
 _CONDITION = re.compile(r"^(?:(?P<key>[A-Z][A-Za-z ]{1,24}):\s*\S|Wind\s*[+\-−±]?\d)")
 _MEDAL_KEYS = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
 _MEDAL_KEY = re.compile(r"(gold|silver|bronze)(\d*)")
+_MEDAL_NOC_KEY = re.compile(r"(gold|silver|bronze)(\d*) ?noc(\d*)")
 _ROSTER_SPLIT = re.compile(r"\s*(?:,|;|<br\s*/?>|\n)\s*")
 _PLACEHOLDERS = {"unknown", "tbd", "n a", "none", "not awarded", "vacant", "not known"}
 # Events a team or a crew contests (a relay, a pair, a two-man bob, a coxless four, a K-2, the team events).
@@ -141,7 +151,13 @@ def _medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
     """Every medal of the infobox: `Gold`, `Gold2`, with its NOC from `Goldnoc`, `Gold2noc`, `Goldnoc2`, `Gold2 noc`."""
     medals: list[MedalEntry] = []
     info = raw.infobox
-    for key, value in info.items():
+    keys = list(info)
+    for key in list(keys):  # `Silvernoc: URS` without a `Silver` line: a medal whose winner the page lost
+        noc_key = _MEDAL_NOC_KEY.fullmatch(key)
+        if noc_key and f"{noc_key.group(1)}{noc_key.group(2) or noc_key.group(3)}" not in info:
+            keys.append(f"{noc_key.group(1)}{noc_key.group(2) or noc_key.group(3)}")
+    for key in keys:
+        value = info.get(key, "")
         match = _MEDAL_KEY.fullmatch(key)
         if not match:
             continue
@@ -241,6 +257,10 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
         if medal is not None:
             row.medal = medal.medal
             named.add(medal.medal)
+            if medal.members and not row.members and normalize(" ".join(medal.members)) == normalize(row.name):
+                # A crew written as one run of words (`Guo Jingjing Wu Minxia`), split as the infobox lists it.
+                row.members = list(medal.members)
+                row.extra["members from"] = "infobox"
             if row.nation is None and medal.noc:
                 row.nation, row.nation_source = medal.noc, "infobox"
     # A medal whose winner is named differently on the row (a team whose flag was lost): fall back to the rank.
@@ -258,6 +278,16 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
                     row.nation, row.nation_source = entries[0].noc, "inferred"
 
 
+def _mark_unsplit_rosters(rows: list[ResultRow]) -> None:
+    """Where the infobox showed that this table writes crews as one run of words, the other crews are marked
+    unsplit: kept as written, since nothing tells where one name ends (never split by guess)."""
+    if not any(row.extra.get("members from") == "infobox" for row in rows):
+        return
+    for row in rows:
+        if row.name and not row.members and len(row.name.split()) >= 4:
+            row.roster_unsplit = True
+
+
 def _conditions(section: Section, table_line: int, after: int, alone: bool) -> list[str]:
     """Lines such as `Wind: +0.4 m/s`: a lone table takes the section's, otherwise those just above it."""
     lines = [(n, text) for n, text in section.text if _CONDITION.match(text) and len(text) < 100]
@@ -273,7 +303,10 @@ def _skip_reason(labels: list[str]) -> str | None:
         return "medal summary"
     if "date" in keys and keys & {"time", "round", "event", "session", "phase", "stage"}:
         return "schedule"
-    matches = ("winner", "loser", "athlete 1", "athlete 2", "player 1", "player 2", "team 1", "team 2", "home", "away")
+    matches = (
+        "winner", "loser", "athlete 1", "athlete 2", "player 1", "player 2", "team 1", "team 2", "home", "away",
+        "tpp", "mpp",
+    )  # fmt: skip
     if any(k.endswith(matches) for k in keys):
         return "bouts or matches (not a ranking)"
     if not keys:
@@ -304,13 +337,13 @@ def read_tables(
             table.join_attribute_cells()
             labels, first_row = merged_header(table)
             layout = layout_of(labels)
-            inferred = False
+            inferred = ""  # what was inferred of the table's columns, if anything
             if layout is None and previous is not None and _continues(table, previous):
                 layout, labels, first_row = previous, previous.columns, 0
             if layout is None and _skip_reason(labels) is None:
                 found = infer_layout(table)
                 if found is not None:
-                    (layout, first_row), inferred = found, True
+                    (layout, first_row), inferred = found, "columns inferred: the table has no header"
                     labels = list(layout.columns)
             if layout is None:
                 meant_as_results = any(classify(c) in (Col.RANK, Col.RESULT) for c in labels)
@@ -321,6 +354,13 @@ def read_tables(
                     problems.append(Problem(file=file, line=table.line, message=message))
                 event.tables.append(TableNote(line=table.line, last_line=last, kind="skipped", reason=why))
                 continue
+            if SPAN_LOST in labels:
+                message = "header groups lost their column spans: the columns after them are not read"
+                problems.append(Problem(file=file, line=table.line, message=message))
+            elif layout.result_index() is None and not inferred:
+                layout = _result_from_cells(table, layout, first_row)
+                if layout.result_index() is not None:
+                    inferred, labels = "result column inferred from its cells", list(layout.columns)
             previous = layout
             alone = len(section.tables) == 1
             after = section.tables[n - 1].line if n else section.line
@@ -332,7 +372,7 @@ def read_tables(
                 line=table.line,
                 last_line=last,
                 kind="results",
-                reason=(name or "results") + (" (columns inferred: the table has no header)" if inferred else ""),
+                reason=(name or "results") + (f" ({inferred})" if inferred else ""),
                 header_lines=[row.line for row in table.rows[:first_row]],
             )
             rows = read_results(table, layout, raw.title, file, problems, ref.nation_code, first_row, note)
@@ -347,6 +387,23 @@ def read_tables(
                     _fix_value(row, distance)
             conditions = _conditions(section, table.line, after, alone)
             event.rounds.append(Round(name=name, line=table.line, columns=labels, conditions=conditions, results=rows))
+
+
+def _result_from_cells(table: Table, layout: Layout, first_row: int) -> Layout:
+    """A layout without a result column whose header left some columns unnamed: the rightmost unnamed column
+    holding results in most rows is taken as the result (`| Rank | Nation | Triathletes | | | | |`)."""
+    rows = [row.cells for row in table.rows[first_row:]]
+    for col in range(len(layout.kinds) - 1, layout.competitor, -1):
+        if table.header[col] if col < len(table.header) else False:
+            continue
+        cells = [cells[col] for cells in rows if col < len(cells) and cells[col]]
+        if len(cells) >= 2 and sum(1 for c in cells if fit(Col.RESULT, c) > 0) >= 0.6 * len(rows):
+            kinds = list(layout.kinds)
+            kinds[col] = Col.RESULT
+            columns = list(layout.columns)
+            columns[col] = f"result (inferred: {columns[col]})"
+            return replace(layout, kinds=kinds, columns=columns)
+    return layout
 
 
 def _continues(table: Table, previous: Layout) -> bool:
@@ -410,6 +467,7 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         _mark_ties(rnd.results, rnd.ranks_per_heat)
     if final is not None and not final.ranks_per_heat:  # a table ranked heat by heat holds no medal places
         _assign_medals(final.results, medals, event.team)
+        _mark_unsplit_rosters(final.results)
     for rnd in event.rounds:
         for row in rnd.results:
             if not row.name and row.nation and event.team:

@@ -192,6 +192,16 @@ def clean_cell(raw: str) -> str:
 _STRAY = re.compile(r"^(?:\]\]|\||\s)+|(?:\]\]|\||\s)+$")
 
 
+# Keys that open an infobox whose `Infobox` line was lost (the template line was dropped with the prose).
+INFOBOX_KEYS = frozenset(
+    {"event", "games", "venue", "date", "dates", "competitors", "nations", "gold", "goldnoc", "win value", "prev"}
+)
+
+
+def _key_of(raw: str) -> str:
+    return clean_text(raw).lower()
+
+
 def infobox_value(raw: str) -> str:
     """An infobox value cleaned like a cell, without the stray `]]` or trailing `|` the conversion left."""
     return _STRAY.sub("", clean_cell(raw))
@@ -268,8 +278,11 @@ def read_page(text: str) -> RawPage:
         if stripped.lower() in ("infobox", "{{infobox}}") and not infobox:
             in_infobox = True
             continue
-        item = _INFOBOX_ITEM.match(stripped) if in_infobox else None
+        item = _INFOBOX_ITEM.match(stripped) if in_infobox or (not infobox and current is root) else None
+        if item and not in_infobox and _key_of(item.group("key")) not in INFOBOX_KEYS:
+            item = None  # before any heading, a `- Key: Value` line opens an infobox only with a key an infobox has
         if item:
+            in_infobox = True
             key = clean_text(item.group("key")).lower()
             infobox.setdefault(key, infobox_value(item.group("value")))
             infobox_lines.setdefault(key, number)

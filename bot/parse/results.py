@@ -239,6 +239,32 @@ def _members(text: str) -> list[str]:
     return [m for m in (part.strip() for part in parts) if m]
 
 
+_LEG_RUN = re.compile(r"\(\d{1,2}(?:[:.]\d{1,2})+\)\s+\S")
+_LEG_SPLIT = re.compile(r"(?<=\))\s+(?=\S)")
+_LEG = re.compile(r"^(?P<name>.*?\S)\s*\((?P<leg>\d{1,2}(?:[:.]\d{1,2})+)\)$")
+
+
+def _crew(text: str, extra: dict[str, str]) -> list[str]:
+    """The people of a crew cell: split at commas, `and`, `<br>`, bullets, or after each leg time
+    (`A (49.82) B (49.31) …`), each leg kept beside the row."""
+    members = _members(text)
+    if len(members) < 2 and text.count(")") >= 2 and _LEG_RUN.search(text):
+        members = _LEG_SPLIT.split(text)
+    return _legs(members, extra) if ")" in text else members
+
+
+def _legs(members: list[str], extra: dict[str, str]) -> list[str]:
+    """`Pavlo Khnykin (49.82)`: a member with their leg's time, kept beside the row."""
+    names = []
+    for member in members:
+        leg = _LEG.match(member) if member.endswith(")") else None
+        if leg:
+            member = leg.group("name")
+            extra[f"{member} (leg)"] = leg.group("leg")
+        names.append(member)
+    return names
+
+
 def _notes(text: str) -> list[str]:
     """`Q, SO` -> [`Q`, `SO`]; free text (`Advance to knockout stage`) stays one note."""
     if len(text) <= 3 and text.isalpha() and text.isascii():
@@ -409,7 +435,7 @@ def read_results(
             continue
         # A row without a competitor (the flag or name lost in conversion) is kept, its competitor "not given".
 
-        crew = _members(name) if not team and _may_list_people(name) else []
+        crew = _crew(name, extra) if not team and (_may_list_people(name) or ")" in name) else []
         if len(crew) >= 3 and all(fit_name(m) > 0 for m in crew):
             name = ""  # a crew or relay listed in the athlete column: named by the caller from nation or members
         else:
@@ -489,9 +515,10 @@ def read_results(
             if kind is notes_kind:
                 notes.extend(_notes(text))
             elif kind is members_kind:
-                members.extend(_members(text))
+                members.extend(_crew(text, extra))
             elif kind is nation_kind:
-                extra["nation as written"] = text
+                if normalize(text) not in PLACEHOLDERS:
+                    extra["nation as written"] = text
             else:
                 extra[label] = text  # an extra or leading column, kept as written
         if aligned.overflow:
@@ -652,6 +679,9 @@ def _spread_groups(header: list[str], sub: list[str], table: Table) -> list[str]
     return None
 
 
+SPAN_LOST = "(column not placed: the header lost its spans)"
+
+
 def merged_header(table: Table) -> tuple[list[str], int]:
     """The header, with a second header row (`Distance (m) | Points` under `Round 1`) folded into it.
 
@@ -674,6 +704,14 @@ def merged_header(table: Table) -> tuple[list[str], int]:
     spread = _spread_groups(header, sub, table)
     if spread is not None:
         return spread, 2
+    last = max(i for i, h in enumerate(header) if h)
+    if all(header[: last + 1]):
+        # Every empty header cell is at the end: the groups lost their spans and the labels after the first
+        # group cannot be placed. Only the leading rank, competitor and nation columns keep their labels.
+        keep = 0
+        while keep <= last and classify(header[keep]) in (Col.RANK, Col.NAME, Col.NATION, Col.LEAD, Col.MEMBERS):
+            keep += 1
+        return header[:keep] + [SPAN_LOST] * (len(header) - keep), 2
     # The sub-header sits under the first group heading: the first header cell followed by an empty one.
     start = next((i for i in range(len(header) - 1) if header[i] and not header[i + 1]), None)
     if start is None:
