@@ -237,8 +237,7 @@ def athlete_answer(index: PodiumIndex, athlete_id: str) -> AthleteAnswer:
 
 
 def _appearance(index: PodiumIndex, app: Appearance) -> AppearanceLine:
-    rnd = index.events[app.event_id].rounds[app.round_index]
-    best = _winner_value(rnd)
+    best = None if app.from_infobox else _winner_value(index.events[app.event_id].rounds[app.round_index])
     return AppearanceLine(event=summarize(index, app.event_id), round=app.round, line=line_of(index, app.row, best))
 
 

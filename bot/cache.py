@@ -41,7 +41,7 @@ from bot.models import Problem
 from bot.parse import PAGE_SUFFIXES, load_folder, parse_page
 from bot.reference import Reference
 
-FORMAT = 4
+FORMAT = 5
 PACKAGE = Path(__file__).resolve().parent
 # The modules whose code decides what the cached index holds.
 INDEX_SOURCES = ("parse", "models.py", "index.py", "performance.py", "text.py", "reference.py", "cache.py")

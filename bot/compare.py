@@ -55,14 +55,15 @@ class CompareAnswer(BaseModel):
 
 def _deciding(index: PodiumIndex, apps: list[Appearance]) -> tuple[Appearance, int]:
     """The appearance in the latest round the athlete reached (the final, for a finalist)."""
-    ranked = [(app.round_index, app) for app in apps]
+    # An infobox-only medal has no round: any listed row counts first.
+    ranked = [(-1 if app.from_infobox else app.round_index, app) for app in apps]
     number, app = max(ranked, key=lambda item: item[0])
     return app, number
 
 
 def _showing(index: PodiumIndex, app: Appearance, number: int) -> Showing:
     event = index.events[app.event_id]
-    best = _winner_value(event.rounds[number]) if number >= 0 else None
+    best = _winner_value(event.rounds[number]) if number >= 0 and not app.from_infobox else None
     return Showing(round=app.round, round_index=number, line=line_of(index, app.row, best))
 
 

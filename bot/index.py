@@ -23,6 +23,9 @@ from bot.performance import Unit
 from bot.reference import Reference
 from bot.text import normalize, slug
 
+# The round number of an appearance known from the infobox alone (a medallist the table does not list): its row
+# number is the medal's place in `Event.medals`.
+INFOBOX_ROUND = 0xFFFF
 KEEP_DECODED = 64  # events kept decoded: an answer touches a handful, a quiz round a few dozen
 _MEDALS: tuple[Medal | None, ...] = (None, "gold", "silver", "bronze")
 _MEDAL_CODE = {m: n for n, m in enumerate(_MEDALS)}
@@ -130,9 +133,21 @@ class Appearance:
     medal: Medal | None
     nation: str | None
     events: EventStore = field(compare=False, repr=False)
+    person: str = ""  # the athlete's name as written here
+
+    @property
+    def from_infobox(self) -> bool:
+        """A medal the infobox gives and no table row lists: the medal, no result."""
+        return self.round_index == INFOBOX_ROUND
 
     @property
     def row(self) -> ResultRow:
+        if self.from_infobox:
+            medal = self.events[self.event_id].medals[self.row_index]
+            return ResultRow(
+                line=0, rank=None, name=self.person, name_source="infobox", nation=medal.noc,
+                nation_source="infobox", medal=medal.medal, status="unknown",
+            )  # fmt: skip
         return self.events[self.event_id].rounds[self.round_index].results[self.row_index]
 
 
@@ -203,6 +218,21 @@ def digest(event: Event) -> PageDigest:
                     rows_at.append(n)
                     medals.append(_MEDAL_CODE[row.medal])
                     nations.append(nation)
+    # Medallists the infobox names and no row lists (the table was cut, or the names were flags) are athletes too.
+    listed = set(keys)
+    for m, medal in enumerate(event.medals):
+        if medal.source != "infobox":
+            continue
+        for person in medal.members or ([medal.name] if medal.name else []):
+            key = _key(sport, normalize(person))
+            if normalize(person) and key not in listed:
+                listed.add(key)
+                keys.append(key)
+                names.append(person)
+                rounds.append(INFOBOX_ROUND)
+                rows_at.append(m)
+                medals.append(_MEDAL_CODE[medal.medal])
+                nations.append(codes.setdefault(medal.noc, medal.noc) if medal.noc else None)
     info = EventInfo(
         id="", file=event.file, title=event.title, sport=event.sport, event=event.event, gender=event.gender,
         year=event.year, season=event.season, team=event.team, venue=event.venue, date=event.date,
@@ -272,12 +302,13 @@ class AthleteTable(Mapping[str, Athlete]):
             apps.append(
                 Appearance(
                     event_id=eid,
-                    round=self._infos[eid].rounds[r],
+                    round="medal (infobox)" if r == INFOBOX_ROUND else self._infos[eid].rounds[r],
                     round_index=r,
                     row_index=self.app_row[k],
                     medal=_MEDALS[self.app_medal[k]],
                     nation=self.nations[self.app_nation[k]],
                     events=self._events,
+                    person=self.names[n],
                 )
             )
         return Athlete(id=self.ids[n], name=self.names[n], sport=self.sports[n], appearances=tuple(apps))

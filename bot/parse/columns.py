@@ -66,7 +66,9 @@ HEAT_WORDS = {"heat", "pair", "group", "race", "run", "semifinal", "semi final",
 
 _SPLIT = re.compile(r"^(\d+(\.\d+)?\s*(m|km|metres|meters)|lap\s*\d+|split\s*\d+|\d+\s*laps?|km\s*\d+)$")
 RANK_RANGE = re.compile(r"^(\d{1,3})\s*[–—-]\s*(\d{1,3})$")  # `3–15`: a place shared by a group
-_RANK_CELL = re.compile(r"^(?:t-?|=)?(\d{1,4})(?:st|nd|rd|th)?\s*(?:=|t|\.)?$", re.I)
+# `4`, `=4`, `T4`, `4=`, `4T`, `4th`, `4.`, and a rank written with what follows it on real pages: `2 (3)` (a
+# place in brackets: the heat's or the run's), `1 Q` (a qualification mark).
+_RANK_CELL = re.compile(r"^(?:t-?|=)?(\d{1,4})(?:st|nd|rd|th)?\s*(?:=|t|\.)?(?:\s*\(\d{1,4}\)|\s+[Qq])?$", re.I)
 STATUS_WORDS: dict[str, str] = {
     "dnf": "DNF", "did not finish": "DNF", "ac": "AC", "ret": "DNF", "retired": "DNF", "abandoned": "DNF",
     "r": "DNF", "nt": "AC", "no total": "AC", "elim": "DNF", "eliminated": "DNF", "lap": "DNF", "lapped": "DNF",
@@ -136,7 +138,8 @@ def parse_rank(cell: str) -> tuple[int | None, bool]:
     match = _RANK_CELL.match(text)
     if not match:
         return None, False
-    tied = text.startswith(("=", "T", "t")) or text.endswith(("=", "T", "t"))
+    head = text.split()[0].split("(")[0]
+    tied = head.startswith(("=", "T", "t")) or head.endswith(("=", "T", "t"))
     return int(match.group(1)), tied
 
 

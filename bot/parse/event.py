@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
-from bot.models import MEDAL_ORDER, Event, Measured, MedalEntry, Problem, ResultRow, Round, TableNote
+from bot.models import MEDAL_ORDER, Event, Measured, Medal, MedalEntry, Problem, ResultRow, Round, TableNote
 from bot.parse.columns import Col, classify, fit, parse_rank, status_of
 from bot.parse.page import PageError, RawPage, Section, Table
 from bot.parse.plausibility import correct_time, event_distance
@@ -278,6 +278,20 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
                     row.nation, row.nation_source = entries[0].noc, "inferred"
 
 
+def _medals_from_places(rows: list[ResultRow]) -> list[MedalEntry]:
+    """A page without an infobox's medals: the final's first three places (ties share), marked inferred."""
+    colours: dict[int, Medal] = {1: "gold", 2: "silver", 3: "bronze"}
+    inferred: list[MedalEntry] = []
+    for row in rows:
+        colour = colours.get(row.rank or 0) if row.status is None and not row.rank_inferred else None
+        if colour is None:
+            continue
+        row.medal = colour
+        row.extra["medal"] = "inferred from the place (the page has no infobox medals)"
+        inferred.append(MedalEntry(medal=colour, name=row.name, noc=row.nation, members=row.members, source="inferred"))
+    return inferred
+
+
 def _mark_unsplit_rosters(rows: list[ResultRow]) -> None:
     """Where the infobox showed that this table writes crews as one run of words, the other crews are marked
     unsplit: kept as written, since nothing tells where one name ends (never split by guess)."""
@@ -468,6 +482,8 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
     if final is not None and not final.ranks_per_heat:  # a table ranked heat by heat holds no medal places
         _assign_medals(final.results, medals, event.team)
         _mark_unsplit_rosters(final.results)
+        if not medals:
+            event.medals = _medals_from_places(final.results)
     for rnd in event.rounds:
         for row in rnd.results:
             if not row.name and row.nation and event.team:

@@ -244,6 +244,10 @@ _LEG_SPLIT = re.compile(r"(?<=\))\s+(?=\S)")
 _LEG = re.compile(r"^(?P<name>.*?\S)\s*\((?P<leg>\d{1,2}(?:[:.]\d{1,2})+)\)$")
 
 
+# Statuses a notes column can give a row that has a result: it was disqualified, or did not finish after all.
+_STATUS_OVER_RESULT = frozenset({"DSQ", "DNF", "DNS", "AC"})
+
+
 def _crew(text: str, extra: dict[str, str]) -> list[str]:
     """The people of a crew cell: split at commas, `and`, `<br>`, bullets, or after each leg time
     (`A (49.82) B (49.31) …`), each leg kept beside the row."""
@@ -449,6 +453,11 @@ def read_results(
             extra["nation as written"] = suffix.group(2)  # `Carl Lewis (USA)`
         rank_text = cells.get(rank_col, "").strip() if rank_col is not None else ""
         rank, tied = parse_rank(rank_text)
+        rank_notes: list[str] = []
+        if rank is not None and (" " in rank_text or "(" in rank_text):
+            extra["rank as written"] = rank_text  # `2 (3)`, `1 Q`
+            if rank_text[-1] in "Qq" and rank_text[-2] == " ":
+                rank_notes.append(rank_text[-1])
         span = RANK_RANGE.match(rank_text) if rank is None else None  # a parsed rank is never a range
         if span:
             rank, tied = int(span.group(1)), True  # `3–4`: a shared 3rd place, as written
@@ -514,6 +523,8 @@ def read_results(
                 continue
             if kind is notes_kind:
                 notes.extend(_notes(text))
+                if status is None and result is not None and status_of(text) in _STATUS_OVER_RESULT:
+                    status = status_of(text)  # `DSQ` beside a time: the status wins, the time is kept as written
             elif kind is members_kind:
                 members.extend(_crew(text, extra))
             elif kind is nation_kind:
@@ -545,7 +556,7 @@ def read_results(
                 status = "unknown"
         fields["line"], fields["rank"], fields["name"], fields["shifted"] = raw.line, rank, name, bool(shift)
         fields["members"], fields["tied"], fields["splits"], fields["status"] = members, tied, splits, status
-        fields["notes"] = notes
+        fields["notes"] = rank_notes + notes if rank_notes else notes
         if layout.heat is not None and cells.get(layout.heat, "").strip():
             fields["heat"] = cells[layout.heat].strip()
         elif heat_label is not None:
@@ -704,8 +715,8 @@ def merged_header(table: Table) -> tuple[list[str], int]:
     spread = _spread_groups(header, sub, table)
     if spread is not None:
         return spread, 2
-    last = max(i for i, h in enumerate(header) if h)
-    if all(header[: last + 1]):
+    last = max((i for i, h in enumerate(header) if h), default=-1)
+    if last >= 0 and all(header[: last + 1]):
         # Every empty header cell is at the end: the groups lost their spans and the labels after the first
         # group cannot be placed. Only the leading rank, competitor and nation columns keep their labels.
         keep = 0
