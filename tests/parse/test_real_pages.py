@@ -72,7 +72,10 @@ def test_golden_files_name_pages_of_the_corpus() -> None:
 
 
 def test_a_dropped_row_is_a_violation(reference: Reference) -> None:
-    text = "= Athletics at the 1992 Summer Olympics – Men's 100 metres =\n\n==Final==\n| Rank | Athlete | Time |\n| 1 | A B | 9.96 |\n| 2 | C D | 10.02 |\n"
+    text = (
+        "= Athletics at the 1992 Summer Olympics – Men's 100 metres =\n\n==Final==\n"
+        "| Rank | Athlete | Time |\n| 1 | A B | 9.96 |\n| 2 | C D | 10.02 |\n"
+    )
     problems: list[Problem] = []
     event = parse_text(text, "x.txt", reference, problems)
     assert check_invariants(text, event, problems) == []
