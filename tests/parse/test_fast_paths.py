@@ -9,10 +9,9 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.models import ResultRow
 from bot.parse.columns import _looks_like_name, status_of
 from bot.parse.page import clean_cell, split_cells
-from bot.parse.results import _MEMBER_SPLIT, _NOTE_CODE, _NOTE_SPLIT, _make_row, _members, _notes
+from bot.parse.results import _MEMBER_SPLIT, _NOTE_CODE, _NOTE_SPLIT, _members, _notes
 from bot.performance import _MARKERS, _TRAILING_BRACKET, _WIND, NOTE_TOKENS, parse_time, split_notes
 from bot.text import clean_text, fold, normalize
 
@@ -114,26 +113,6 @@ def _split_notes_plain(cell: str) -> tuple[str, list[str]]:
 )
 def test_split_notes_fast_path(text: str) -> None:
     assert split_notes(text) == _split_notes_plain(text)
-
-
-def test_rows_are_made_as_the_model_makes_them() -> None:
-    cases = [
-        {"line": 3, "rank": 1, "name": "A", "shifted": False, "members": [], "tied": False, "splits": {},
-         "status": None, "notes": []},
-        {"line": 4, "rank": None, "name": "B", "shifted": True, "members": ["x", "y"], "tied": True,
-         "splits": {"50 m": 25.1}, "status": "DNF", "notes": ["Q"], "group": "—", "result": "DNF"},
-        {"line": 5, "rank": 2, "name": "C", "shifted": False, "members": [], "tied": False, "splits": {},
-         "status": None, "notes": [], "result": "9.96", "value": 9.96, "unit": "s", "precision": 2},
-    ]  # fmt: skip
-    for fields in cases:
-        extra = {"Lane": "4"} if fields["line"] != 3 else {}
-        made = _make_row(dict(fields), dict(extra))
-        model = ResultRow(**fields)
-        model.extra.update(extra)
-        assert list(made.__dict__.items()) == list(model.__dict__.items())
-        assert made.model_fields_set == model.model_fields_set
-        assert made.model_dump(mode="json") == model.model_dump(mode="json")
-        assert made == model
 
 
 MEMBER_LISTS = st.lists(
