@@ -106,6 +106,10 @@ def read_performance(text: str, default_unit: Unit | None) -> tuple[str, float, 
     return None
 
 
+# What a result cell may carry beside its value, at most: a few bracketed notes (`(+1.2)`, `(Q, SB)`) and note
+# codes (`WR OR Q`). A cell holding thousands of them is not read further, so that no cell costs quadratic time.
+_MAX_BRACKETS = 4
+_MAX_NOTE_TOKENS = 8
 _TRAILING_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
 _WIND = re.compile(r"^[+-−]?\d+(?:[.,]\d+)?$")
 _MARKERS = ("*", "†", "‡", "#")
@@ -122,7 +126,9 @@ def split_notes(cell: str) -> tuple[str, list[str]]:
     if " " not in text and "," not in text and ")" not in text and text.isprintable() and not text.endswith(_MARKERS):
         return text, []  # one word, nothing beside it (most cells): printable text has no other space
     notes: list[str] = []
-    while ")" in text:  # most cells hold no bracket: skip the search
+    for _ in range(_MAX_BRACKETS):  # a cell ends with a few bracketed notes at most: each search is linear
+        if ")" not in text:  # most cells hold no bracket: skip the search
+            break
         bracket = _TRAILING_BRACKET.search(text)
         if not bracket or not text[: bracket.start()].strip():
             break
@@ -133,8 +139,10 @@ def split_notes(cell: str) -> tuple[str, list[str]]:
             notes[:0] = [t for t in _NOTE_SPLIT.split(inner) if t]
         text = text[: bracket.start()].rstrip()
     tokens = text.replace(",", " ").split()
-    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w"):
+    trailing = 0
+    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w") and trailing < _MAX_NOTE_TOKENS:
         notes.insert(0, tokens.pop())
+        trailing += 1
     if tokens and len(tokens[-1]) > 1 and tokens[-1].endswith(_MARKERS):
         notes.insert(0, tokens[-1][-1])
         tokens[-1] = tokens[-1][:-1]

@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("query", nargs="+")
     check = sub.add_parser("check", parents=[common], help="load a folder, print every problem and the counts")
     check.add_argument("folder", nargs="?", type=Path)
+    check.add_argument("--verbose", "-v", action="store_true", help="also list the tables skipped on purpose, and why")
     sub.add_parser("export", parents=[common], help="the whole parsed index as JSON on stdout")
     sub.add_parser("console", parents=[common], help="interactive console with history and tab completion")
     sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
@@ -129,20 +130,25 @@ def run_chart(podium: Podium, query: str, kind: str, out: Path) -> int:
     return 0
 
 
-def run_check(folder: Path, as_json: bool) -> int:
+def run_check(folder: Path, as_json: bool, verbose: bool = False) -> int:
     result = load_folder(folder, load_reference())
     rows = sum(len(r.results) for e in result.events for r in e.rounds)
+    skipped = [(e.file, t) for e in result.events for t in e.tables if t.kind == "skipped"]
     if as_json:
-        _print_json(
-            {
-                "events": len(result.events),
-                "rows": rows,
-                "problems": [p.model_dump(mode="json") for p in result.problems],
-            }
-        )
+        doc: dict[str, object] = {
+            "events": len(result.events),
+            "rows": rows,
+            "problems": [p.model_dump(mode="json") for p in result.problems],
+        }
+        if verbose:
+            doc["skipped_tables"] = [{"file": f, "line": t.line, "reason": t.reason} for f, t in skipped]
+        _print_json(doc)
     else:
         for problem in result.problems:
             print(problem)
+        if verbose:
+            for file, table in skipped:
+                print(f"{file}:{table.line}: table skipped on purpose ({table.reason})")
         print(f"{len(result.events)} events, {rows} result rows, {len(result.problems)} problems")
     return 1 if result.problems else 0
 
@@ -162,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(args: argparse.Namespace) -> int:
     command: str = args.command
     if command == "check":
-        return run_check(args.folder or _data_dir(args), args.json)
+        return run_check(args.folder or _data_dir(args), args.json, args.verbose)
     if command == "run":
         from bot.runner import run
 

@@ -54,7 +54,8 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # Sections whose tables are never results of this event (a schedule, past champions, the qualifying system).
 _SKIP_SECTIONS = (
     "schedule", "see also", "reference", "external link", "background", "competition format", "format",
-    "notes", "bibliography", "further reading", "previous", "seeds", "seeding",
+    "notes", "bibliography", "further reading", "previous", "seeds", "seeding", "teams", "venue", "officials",
+    "match officials", "weather", "rosters", "squads",
     "entries", "participating", "draw", "preview",
 )  # fmt: skip
 _ROUND_NOISE = {"results", "result", "final results", "summary", "competition"}
@@ -273,9 +274,13 @@ def _assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) 
             if colour in by_colour and colour not in named:
                 row.medal = colour  # type: ignore[assignment]
                 entries = by_colour[colour]
-                # A team row takes the medal's nation only when that medal went to one team alone.
-                if team and row.nation is None and len(entries) == 1 and entries[0].noc:
-                    row.nation, row.nation_source = entries[0].noc, "inferred"
+                # A row without its competitor (or a team row) takes the medallist and nation only when the
+                # medal went to one winner alone, marked inferred.
+                if (team or not row.name) and len(entries) == 1:
+                    if row.nation is None and entries[0].noc:
+                        row.nation, row.nation_source = entries[0].noc, "inferred"
+                    if not row.name and entries[0].name:
+                        row.name, row.name_source = entries[0].name, "inferred"
 
 
 def _medals_from_places(rows: list[ResultRow]) -> list[MedalEntry]:
@@ -361,7 +366,8 @@ def read_tables(
                     labels = list(layout.columns)
             if layout is None:
                 meant_as_results = any(classify(c) in (Col.RANK, Col.RESULT) for c in labels)
-                why = _skip_reason(labels) or "header not understood"
+                medal_section = top.startswith(("medalist", "medallist", "podium", "medal summary"))
+                why = _skip_reason(labels) or ("medal summary" if medal_section else "header not understood")
                 looks_meant = meant_as_results or "result" in top or "final" in top
                 if why == "header not understood" and len(table.rows) > first_row and looks_meant:
                     message = f"results table header not understood: {labels}"
@@ -472,7 +478,7 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
     unit = default_unit("Time", raw.title) if distance else default_unit("Result", raw.title)
 
     read_tables(raw, event, ref, file, problems, distance, unit)
-    if _TEAM_EVENT.search(normalize(event_name or info.get("event") or "")):
+    if _TEAM_EVENT.search(normalize(event_name or "")) or _TEAM_EVENT.search(normalize(info.get("event") or "")):
         event.team = True
     final = event.final_round()
     for rnd in event.rounds:

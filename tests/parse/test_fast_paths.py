@@ -84,7 +84,7 @@ def test_parse_time_as_plain_reading(text: str) -> None:
 def _split_notes_plain(cell: str) -> tuple[str, list[str]]:
     text = cell.strip()
     notes: list[str] = []
-    while True:
+    for _ in range(4):  # at most four bracketed notes are read
         bracket = _TRAILING_BRACKET.search(text)
         if not bracket or not text[: bracket.start()].strip():
             break
@@ -94,8 +94,9 @@ def _split_notes_plain(cell: str) -> tuple[str, list[str]]:
         else:
             notes[:0] = [t for t in re.split(r"[\s,]+", inner) if t]
         text = text[: bracket.start()].rstrip()
+    bracketed = len(notes)
     tokens = text.replace(",", " ").split()
-    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w"):
+    while len(tokens) > 1 and (tokens[-1] in NOTE_TOKENS or tokens[-1] == "w") and len(notes) - bracketed < 8:
         notes.insert(0, tokens.pop())
     if tokens and len(tokens[-1]) > 1 and tokens[-1].endswith(_MARKERS):
         notes.insert(0, tokens[-1][-1])
