@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from bot import answers
+from bot import medals as medal_tables
 from bot.about import AboutAnswer, about_answer
 from bot.cache import (
     PARALLEL_FROM,
@@ -127,3 +128,15 @@ class Podium:
             ],
             "problems": [p.model_dump(mode="json") for p in self.index.problems],
         }
+
+    # --- medal tables, nations, Games (bot/medals.py) ------------------------------------------------------------
+    def medals(self, query: str = "") -> medal_tables.MedalTableAnswer:
+        return medal_tables.medal_table(
+            self.index, medal_tables.read_scope(self.index, self.matcher.events.grammar, query)
+        )
+
+    def nation(self, query: str) -> medal_tables.NationAnswer:
+        return medal_tables.nation_answer(self.index, query)
+
+    def games(self, query: str) -> medal_tables.GamesAnswer:
+        return medal_tables.games_answer(self.index, self.matcher.events.grammar, query)
