@@ -10,6 +10,7 @@ from typing import Any
 from bot import answers
 from bot import medals as medal_tables
 from bot.about import AboutAnswer, about_answer
+from bot.ask import AskAnswer, Asker
 from bot.cache import (
     PARALLEL_FROM,
     CacheInfo,
@@ -40,6 +41,7 @@ class Podium:
         self.index = index
         self.matcher = matcher or Matcher(index)
         self.cache: CacheInfo | None = None
+        self._asker: Asker | None = None
 
     @classmethod
     def load(
@@ -140,3 +142,14 @@ class Podium:
 
     def games(self, query: str) -> medal_tables.GamesAnswer:
         return medal_tables.games_answer(self.index, self.matcher.events.grammar, query)
+
+    # --- questions in plain words (bot/ask/) ---------------------------------------------------------------------
+    @property
+    def asker(self) -> Asker:
+        """One asker per Podium: it keeps each person's last question for follow-ups."""
+        if self._asker is None:
+            self._asker = Asker(self.index, self.matcher)
+        return self._asker
+
+    def ask(self, question: str, who: tuple[str, str] | None = None) -> AskAnswer:
+        return self.asker.ask(question, who)

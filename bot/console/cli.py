@@ -30,6 +30,7 @@ EXTRA_COMMANDS: dict[str, tuple[Callable[[Podium, str], BaseModel], Callable[[An
     "medals": (Podium.medals, tables.render_medals),
     "nation": (Podium.nation, tables.render_nation),
     "games": (Podium.games, tables.render_games),
+    "ask": (Podium.ask, tables.render_ask),
 }
 
 
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("about", parents=[common], help="what the bot knows and its version")
     medals = sub.add_parser("medals", parents=[common], help="a medal table: a Games, a sport, a season or all")
     medals.add_argument("query", nargs="*")
+    ask = sub.add_parser("ask", parents=[common], help="a question in plain words (who won the kilo in 1992?)")
+    ask.add_argument("query", nargs="+")
     for name, help_text in (("nation", "a nation's medals, medallists and best results"),
                             ("games", "a Games overview: host, events, medal table, records")):  # fmt: skip
         cmd = sub.add_parser(name, parents=[common], help=help_text)

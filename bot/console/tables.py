@@ -6,6 +6,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from bot.ask import AskAnswer
+from bot.console import render
 from bot.medals import GamesAnswer, MedalTableAnswer, NationAnswer
 
 
@@ -73,3 +75,43 @@ def render_games(answer: GamesAnswer) -> RenderableType:
     else:
         parts.append(Text("No record is marked in the results of these events.", style="dim"))
     return Group(*parts)
+
+
+def render_ask(answer: AskAnswer) -> RenderableType:
+    """The sentence first, then the table the matching command shows, the source and the command itself."""
+    style = {"answer": "bold", "pick": "yellow", "did_you_mean": "yellow", "not_understood": "red"}[answer.kind]
+    parts: list[RenderableType] = [Text(answer.text, style=style)]
+    for note in answer.notes:
+        parts.append(Text(f"  note: {note}", style="dim"))
+    if answer.kind == "pick":
+        parts.append(Text("\n".join(f"  {n}. {c.name} ({c.detail})" for n, c in enumerate(answer.candidates, 1))))
+        parts.append(Text("Type the number of the one you mean.", style="dim"))
+    for n, reading in enumerate(answer.readings, start=1):
+        parts.append(Text(f"  {n}. {reading.question}"))
+    if answer.readings:
+        parts.append(Text("Type the number of the reading you mean.", style="dim"))
+    table = _ask_table(answer)
+    if table is not None:
+        parts.append(table)
+    sourced = answer.podium is not None or answer.event is not None or answer.records is not None
+    if answer.source is not None and not (sourced and table is not None):
+        parts.append(Text(f"Source: {answer.source.source_file} — {answer.source.url}", style="dim"))
+    if answer.command:
+        parts.append(Text(f"as a command: {answer.command}", style="dim"))
+    return Group(*parts)
+
+
+def _ask_table(answer: AskAnswer) -> RenderableType | None:
+    if answer.podium is not None:
+        return render.render_podium(answer.podium)
+    if answer.event is not None:
+        return render.render_event(answer.event)
+    if answer.medals is not None:
+        return _medal_table(answer.medals)
+    if answer.compare is not None and len(answer.compare.meetings) > 1:
+        return render.render_compare(answer.compare)
+    if answer.athlete is not None:
+        return render.render_athlete(answer.athlete)
+    if answer.records is not None and answer.records.records:
+        return render.render_records(answer.records)
+    return None

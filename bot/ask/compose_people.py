@@ -1,0 +1,260 @@
+"""Answers about athletes and nations: where one finished, their result, how far behind the winner, whether one
+beat another and by how much, head to head, best result, medals won; the nation with the most medals."""
+
+from __future__ import annotations
+
+from bot.answers import EventSummary, _winner_value, athlete_answer, line_of
+from bot.ask.compose_event import MEDAL_OF, Ctx, command_of
+from bot.ask.model import AskAnswer
+from bot.ask.phrasing import event_label, names_and, notes_of, person, place_text, value_text
+from bot.ask.resolve import Clarify, Miss
+from bot.ask.words import ordinal
+from bot.compare import compare_answer
+from bot.errors import PodiumError
+from bot.index import Appearance
+from bot.medals import MEDAL_KINDS, Scope, medal_table, read_scope
+from bot.models import ResultRow
+
+
+def _deciding(c: Ctx, athlete_id: str, event_id: str) -> tuple[Appearance, ResultRow] | None:
+    """The athlete's row in the round that decided their place: the final if they reached it, else the last."""
+    apps = [a for a in c.index.athletes[athlete_id].appearances if a.event_id == event_id]
+    if not apps:
+        return None
+    event = c.index.events[event_id]
+    final = event.final_round()
+    in_final = [a for a in apps if final is not None and event.rounds[a.round_index] is final]
+    app = in_final[0] if in_final else max(apps, key=lambda a: a.round_index)
+    return app, app.row
+
+
+def _athlete_event(c: Ctx) -> tuple[str, str]:
+    aid, eid = c.r.athlete_in_event("x", "e")
+    if eid is None:
+        raise Clarify("e", "event", c.r.events_of(aid))
+    return aid, eid
+
+
+def _not_in(c: Ctx, aid: str, eid: str, intent: str) -> AskAnswer:
+    name = c.index.athletes[aid].name
+    text = f"{name} is not listed in {event_label(c.index, c.info(eid))}."
+    return c.answer(eid, text, intent, f"/athlete {name}")
+
+
+def where_finish(c: Ctx) -> AskAnswer:
+    c.r.split()
+    aid, eid = _athlete_event(c)
+    found = _deciding(c, aid, eid)
+    if found is None:
+        return _not_in(c, aid, eid, "where_finish")
+    app, row = found
+    label = event_label(c.index, c.info(eid))
+    command = f"/event {command_of(c.info(eid))}"
+    event = c.index.events[eid]
+    final = event.final_round()
+    if row.rank is None:
+        text = f"{person(row, c.index)} has no place in {label}: {place_text(row)}."
+        return c.answer(eid, text, "where_finish", command, notes=notes_of(row))
+    value = f" in {value_text(row)}" if row.result else ""
+    if final is not None and event.rounds[app.round_index] is not final:
+        text = (f"{person(row, c.index)} went out in {app.round or 'an early round'} of {label}: "
+                f"{place_text(row)} there{value}.")  # fmt: skip
+    else:
+        medal = f", winning {row.medal}" if row.medal else ""
+        text = f"{person(row, c.index)} finished {place_text(row)} in {label}{value}{medal}."
+    return c.answer(eid, text, "where_finish", command, notes=notes_of(row))
+
+
+def result(c: Ctx) -> AskAnswer:
+    c.r.split()
+    aid, eid = _athlete_event(c)
+    found = _deciding(c, aid, eid)
+    if found is None:
+        return _not_in(c, aid, eid, "result")
+    app, row = found
+    label = event_label(c.index, c.info(eid))
+    command = f"/event {command_of(c.info(eid))}"
+    where = f" ({app.round})" if app.round and app.round.lower() != "final" else ""
+    if row.result is None:
+        text = f"{person(row, c.index)} has no result in {label}{where}: {place_text(row)}."
+    else:
+        what = {"s": "time", "m": "mark", "pts": "score", "kg": "total"}.get(row.unit or "", "result")
+        text = f"{person(row, c.index)}'s {what} in {label}{where} was {value_text(row)} ({place_text(row)})."
+    return c.answer(eid, text, "result", command, notes=notes_of(row))
+
+
+def behind(c: Ctx) -> AskAnswer:
+    c.r.split()
+    aid, eid = _athlete_event(c)
+    found = _deciding(c, aid, eid)
+    if found is None:
+        return _not_in(c, aid, eid, "behind")
+    app, row = found
+    label = event_label(c.index, c.info(eid))
+    command = f"/event {command_of(c.info(eid))}"
+    rnd = c.index.events[eid].rounds[app.round_index]
+    line = line_of(c.index, row, _winner_value(rnd))
+    where = f" ({app.round})" if app.round and app.round.lower() != "final" else ""
+    if row.rank == 1 and row.status is None:
+        text = f"{person(row, c.index)} won {label}{where}: nobody was ahead."
+    elif line.gap is None:
+        text = f"The gap of {person(row, c.index)} in {label}{where} cannot be given: {place_text(row)}" + (
+            f", {value_text(row)}" if row.result else "") + "."  # fmt: skip
+    else:
+        winners = [r for r in rnd.results if r.rank == 1]
+        who = f" ({names_and([r.name for r in winners])})" if winners else ""
+        text = (f"{person(row, c.index)} finished {line.gap.lstrip('+-')} behind the winner{who} in {label}{where}, "
+                f"{place_text(row)} in {value_text(row)}.")  # fmt: skip
+    return c.answer(eid, text, "behind", command, notes=notes_of(row))
+
+
+def _pair(c: Ctx) -> tuple[str, str, str | None]:
+    """Athletes `a` and `b` (from `rest`: b, then maybe the event) and the event the question names."""
+    c.r.split("rest", "b")
+    a = c.r.athlete("a")
+    b_text = c.parsed.slots.get("b", "")
+    if c.parsed.slots.get("e") or c.parsed.pins.get("e"):
+        b, eid = c.r.athlete_in_event("b", "e")
+    else:
+        b, eid = c.r.athlete("b"), None
+    if a == b:
+        raise Miss("second athlete", b_text)
+    return a, b, eid
+
+
+def beat(c: Ctx, intent: str = "beat") -> AskAnswer:
+    a, b, eid = _pair(c)
+    answer = compare_answer(c.index, a, b)
+    a_name, b_name = answer.a_name, answer.b_name
+    meetings = [m for m in answer.meetings if eid is None or m.event.id == eid]
+    command = f"/compare {a_name} {b_name}"
+    if not meetings:
+        where = f" in {event_label(c.index, c.info(eid))}" if eid else " in the events loaded"
+        text = f"{a_name} and {b_name} never met{where}."
+        return c.answer(eid, text, intent, command, compare=answer)
+    if len(meetings) > 1:
+        text = (f"{a_name} and {b_name} met in {len(meetings)} events: {a_name} finished ahead in {answer.a_ahead}, "
+                f"{b_name} in {answer.b_ahead}.")  # fmt: skip
+        return c.answer(None, text, intent, command, compare=answer)
+    m = meetings[0]
+    label = event_label(c.index, c.info(m.event.id))
+    a_side = f"{m.a.line.rank_text}, {m.a.line.result or m.a.line.status_text}"
+    b_side = f"{m.b.line.rank_text}, {m.b.line.result or m.b.line.status_text}"
+    if m.ahead is None:
+        text = f"Neither finished ahead of the other in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
+    else:
+        first, second = (a_name, b_name) if m.ahead == "a" else (b_name, a_name)
+        by = f" by {m.gap.lstrip('+-')}" if m.gap else ""
+        lead = "" if intent != "beat" else ("Yes: " if m.ahead == "a" else "No: ")
+        text = f"{lead}{first} finished ahead of {second}{by} in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
+    return c.answer(m.event.id, text, intent, command, compare=answer)
+
+
+def head_to_head(c: Ctx) -> AskAnswer:
+    a, b = c.r.athlete("a"), c.r.athlete("b")
+    if a == b:
+        raise Miss("second athlete", c.parsed.slots.get("b", ""))
+    answer = compare_answer(c.index, a, b)
+    command = f"/compare {answer.a_name} {answer.b_name}"
+    if not answer.meetings:
+        text = f"{answer.a_name} and {answer.b_name} never entered the same event in the pages loaded."
+    else:
+        text = (f"{answer.a_name} vs {answer.b_name}: {len(answer.meetings)} events together; {answer.a_name} "
+                f"ahead in {answer.a_ahead}, {answer.b_name} in {answer.b_ahead}.")  # fmt: skip
+    return c.answer(answer.meetings[0].event.id if len(answer.meetings) == 1 else None, text, "h2h", command,
+                    compare=answer)  # fmt: skip
+
+
+def best(c: Ctx) -> AskAnswer:
+    aid = c.r.athlete("x")
+    answer = athlete_answer(c.index, aid)
+    ranked = [a for a in answer.appearances if a.line.rank is not None]
+    command = f"/athlete {answer.name}"
+    if not ranked:
+        return c.answer(None, f"{answer.name} has no ranked result in the pages loaded.", "best", command,
+                        athlete=answer)  # fmt: skip
+    top = min(ranked, key=lambda a: (a.line.rank or 0, a.round is not None and "final" not in a.round.lower(),
+                                     -(a.event.year or 0)))  # fmt: skip
+    info = c.info(top.event.id)
+    value = f" in {top.line.result}" if top.line.result else ""
+    where = f" ({top.round})" if top.round and "final" not in top.round.lower() else ""
+    rank = f"tied {ordinal(top.line.rank or 0)}" if top.line.tied else ordinal(top.line.rank or 0)
+    text = f"{answer.name}'s best result: {rank} in {event_label(c.index, info)}{where}{value}."
+    return c.answer(top.event.id, text, "best", command, athlete=answer)
+
+
+def _scope(c: Ctx) -> Scope:
+    text = c.parsed.slots.get("scope", "") or ""
+    try:
+        return read_scope(c.index, c.matcher.events.grammar, text)
+    except PodiumError as err:
+        raise Miss("scope", text) from err
+
+
+def _medal_kind(c: Ctx) -> str | None:
+    word = c.parsed.slots.get("medal", "")
+    return MEDAL_OF.get(word) if word not in ("", "medal", "medals") else None
+
+
+def medals_won(c: Ctx, intent: str) -> AskAnswer:
+    who = c.parsed.slots.get("who", "")
+    ref = c.index.reference
+    noc = ref.nation_code(who) if who.upper() not in ref.nations else who.upper()
+    if noc is None and c.matcher.resolve_athlete(who, suggest=False).outcome == "none":
+        noc = c.r.nation(who)
+    kind = _medal_kind(c)
+    if noc is not None:
+        scope = _scope(c)
+        table = medal_table(c.index, scope)
+        row = next((r for r in table.rows if r.noc == noc), None)
+        name = ref.nation(noc).name if ref.nation(noc) else noc  # type: ignore[union-attr]
+        counts = {m: getattr(row, m) if row else 0 for m in MEDAL_KINDS}
+        where = "" if scope.label == "all Games loaded" else f" ({scope.label})"
+        if kind:
+            text = f"{name} won {counts[kind]} {kind} medal{'s' if counts[kind] != 1 else ''}{where}, {table.counts}."
+        else:
+            total = sum(counts.values())
+            text = (f"{name} won {total} medal{'s' if total != 1 else ''}{where}: {counts['gold']} gold, "
+                    f"{counts['silver']} silver, {counts['bronze']} bronze, {table.counts}.")  # fmt: skip
+        return c.answer(None, text, intent, f"/nation {name}", medals=table)
+    c.parsed.slots["x"] = who
+    aid = c.r.athlete("x")
+    answer = athlete_answer(c.index, aid)
+    q = c.matcher.events.grammar.parse(c.parsed.slots.get("scope", "") or "")
+    medalled: dict[str, tuple[str, EventSummary]] = {}
+    for app in answer.appearances:
+        if app.line.medal and (not q.years or app.event.year in q.years):
+            medalled.setdefault(app.event.id, (app.line.medal, app.event))
+    items = [(m, e) for m, e in medalled.values() if not kind or m == kind]
+    noun = f"{kind} medal" if kind else "medal"
+    listing = "; ".join(f"{m} in {event_label(c.index, c.info(e.id))}" for m, e in items)
+    text = f"{answer.name} won {len(items)} {noun}{'s' if len(items) != 1 else ''} in the events loaded" + (
+        f": {listing}." if items else ".")  # fmt: skip
+    return c.answer(None, text, intent, f"/athlete {answer.name}", athlete=answer)
+
+
+def most(c: Ctx) -> AskAnswer:
+    scope = _scope(c)
+    table = medal_table(c.index, scope)
+    kind = _medal_kind(c)
+    where = "" if scope.label == "all Games loaded" else f" ({scope.label})"
+    if not table.rows:
+        return c.answer(None, f"No medals are loaded{where}.", "most_golds", "/medals", medals=table)
+
+    def count_of(row: object) -> int:
+        return int(getattr(row, kind)) if kind else int(row.total)  # type: ignore[attr-defined]
+
+    top = max(count_of(r) for r in table.rows)
+    leaders = [r for r in table.rows if count_of(r) == top]
+    noun = f"{kind} medals" if kind else "medals"
+    each = " each" if len(leaders) > 1 else ""
+    text = f"{names_and([r.name for r in leaders])} won the most {noun}{where}: {top}{each}, {table.counts}."
+    return c.answer(None, text, "most_golds", f"/medals {scope.label if where else ''}".strip(), medals=table)
+
+
+def table(c: Ctx) -> AskAnswer:
+    scope = _scope(c)
+    answer = medal_table(c.index, scope)
+    top = "; ".join(f"{r.rank}. {r.name} {r.gold}-{r.silver}-{r.bronze}" for r in answer.rows[:3])
+    text = f"Medal table, {scope.label} ({answer.counts}): {top or 'no medals'}."
+    return c.answer(None, text, "medal_table", "/medals", medals=answer)

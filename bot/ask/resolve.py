@@ -1,0 +1,175 @@
+"""Slots to ids through the matcher: an event, an athlete, an athlete and the event they entered (each narrows
+the other), a nation. Several fits raise `Clarify` (a picker); nothing fits raises `Miss`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ask.intents import Parsed
+from bot.ask.model import Slot
+from bot.errors import NotFound
+from bot.index import PodiumIndex
+from bot.match import Candidate, Matcher
+from bot.medals import nation_code
+
+# Words around an event's name in a question that say nothing about which event.
+_EVENT_NOISE = re.compile(
+    r"^(?:(?:in|at|of|for|the|during|from|on)\s+)+|(?:\s+(?:event|race|competition|final|finals|contest|held|"
+    r"olympics|games|in|at|was|did|do|compete|competed))+$"
+)
+_NAME_NOISE = re.compile(r"^(?:(?:the|athlete|rider|swimmer|runner|cyclist|skater)\s+)+")
+
+
+class Clarify(Exception):
+    """Several candidates fit a slot: the face shows a picker; the choice pins the slot."""
+
+    def __init__(self, slot: Slot, kind: str, candidates: list[Candidate]) -> None:
+        super().__init__(f"{kind} {slot}")
+        self.slot, self.kind, self.candidates = slot, kind, candidates
+
+
+class Miss(Exception):
+    """A slot names nothing the bot knows."""
+
+    def __init__(self, kind: str, text: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(f"no {kind} '{text}'")
+        self.kind, self.text, self.suggestions = kind, text, suggestions or []
+
+
+def clean_event(text: str) -> str:
+    return _EVENT_NOISE.sub("", text).strip()
+
+
+def clean_name(text: str) -> str:
+    return _NAME_NOISE.sub("", text).strip()
+
+
+@dataclass
+class Resolver:
+    index: PodiumIndex
+    matcher: Matcher
+    parsed: Parsed
+
+    # ---------------------------------------------------------------- one slot
+    def _event_fits(self, text: str) -> tuple[str, list[Candidate]]:
+        res = self.matcher.resolve_event(clean_event(text), suggest=False)
+        return res.outcome, res.candidates
+
+    def _athlete_fits(self, text: str) -> tuple[str, list[Candidate]]:
+        res = self.matcher.resolve_athlete(clean_name(text), suggest=False)
+        return res.outcome, res.candidates
+
+    def event(self, slot: Slot = "e") -> str:
+        pinned = self.parsed.pins.get(slot)
+        if pinned and pinned in self.index.infos:
+            return pinned
+        text = self.parsed.slots.get(slot, "")
+        outcome, cands = self._event_fits(text)
+        if outcome == "match":
+            return cands[0].id
+        if outcome == "ambiguous":
+            raise Clarify(slot, "event", cands)
+        raise Miss("event", text, self._event_suggestions(text))
+
+    def athlete(self, slot: Slot = "x") -> str:
+        pinned = self.parsed.pins.get(slot)
+        if pinned and pinned in self.index.athletes:
+            return pinned
+        text = self.parsed.slots.get(slot, "")
+        outcome, cands = self._athlete_fits(text)
+        if outcome == "match":
+            return cands[0].id
+        if outcome == "ambiguous":
+            raise Clarify(slot, "athlete", cands)
+        raise Miss("athlete", text)
+
+    def _event_suggestions(self, text: str) -> list[str]:
+        return [c.name for c in self.matcher.resolve_event(clean_event(text)).candidates[:3]]
+
+    # ---------------------------------------------------------------- an athlete and an event
+    def split(self, slot: str = "rest", first: Slot = "x") -> None:
+        """`kelly in the 1992 time trial` -> x `kelly`, e `in the 1992 time trial`: the longest leading words that
+        name an athlete (up to eight), the rest the event. A slot already split (a follow-up) is left alone."""
+        text = self.parsed.slots.pop(slot, "")
+        if not text:
+            return
+        words = text.split()
+        if self.parsed.pins.get(first):
+            self.parsed.slots.setdefault(first, text)
+            self.parsed.slots.setdefault("e", text)
+            return
+        for n in range(min(len(words), 8), 0, -1):
+            head, tail = " ".join(words[:n]), " ".join(words[n:])
+            if not clean_name(head):
+                continue
+            outcome, _ = self._athlete_fits(head)
+            if outcome != "none":
+                self.parsed.slots[first] = head
+                if tail and not self.parsed.slots.get("e"):
+                    self.parsed.slots["e"] = tail
+                return
+        self.parsed.slots[first] = text  # nobody: the athlete slot will say so
+
+    def athlete_in_event(self, xslot: Slot = "x", eslot: Slot = "e") -> tuple[str, str | None]:
+        """An athlete, and the event of theirs the question names (None when it names none and they entered
+        several; the one event when they entered one). Each side narrows the other."""
+        etext = clean_event(self.parsed.slots.get(eslot, ""))
+        epin = self.parsed.pins.get(eslot)
+        xpin = self.parsed.pins.get(xslot)
+        if xpin:
+            athletes = [xpin]
+        else:
+            outcome, cands = self._athlete_fits(self.parsed.slots.get(xslot, ""))
+            if outcome == "none":
+                raise Miss("athlete", self.parsed.slots.get(xslot, ""))
+            athletes = [c.id for c in cands]
+            by_id = {c.id: c for c in cands}
+        if epin:
+            events = [epin]
+        elif etext:
+            outcome, ecands = self._event_fits(etext)
+            if outcome == "none":
+                raise Miss("event", etext, self._event_suggestions(etext))
+            events = [c.id for c in ecands]
+        else:
+            events = []
+        pairs: list[tuple[str, str | None]] = []
+        for aid in athletes:
+            entered = {app.event_id for app in self.index.athletes[aid].appearances}
+            if events:
+                pairs += [(aid, eid) for eid in events if eid in entered]
+            else:
+                pairs.append((aid, None))
+        if not pairs:
+            if len(athletes) == 1 and len(events) == 1:
+                return athletes[0], events[0]  # the athlete is not in that event: said by the answer
+            if len(athletes) > 1:
+                raise Clarify(xslot, "athlete", [by_id[a] for a in athletes])
+            raise Clarify(eslot, "event", [self._event_candidate(e) for e in events])
+        chosen_athletes = list(dict.fromkeys(a for a, _ in pairs))
+        if len(chosen_athletes) > 1:
+            raise Clarify(xslot, "athlete", [by_id[a] for a in chosen_athletes])
+        chosen_events = [e for _, e in pairs if e]
+        if len(chosen_events) > 1:
+            raise Clarify(eslot, "event", [self._event_candidate(e) for e in chosen_events])
+        aid = chosen_athletes[0]
+        if chosen_events:
+            return aid, chosen_events[0]
+        entered_ids = list(dict.fromkeys(app.event_id for app in self.index.athletes[aid].appearances))
+        return aid, entered_ids[0] if len(entered_ids) == 1 else None
+
+    def _event_candidate(self, event_id: str) -> Candidate:
+        info = self.index.infos[event_id]
+        return Candidate(id=event_id, name=info.title, detail=self.matcher.event_detail(event_id), score=100.0)
+
+    def events_of(self, athlete_id: str) -> list[Candidate]:
+        ids = list(dict.fromkeys(app.event_id for app in self.index.athletes[athlete_id].appearances))
+        return [self._event_candidate(e) for e in ids][:25]
+
+    def nation(self, text: str) -> str | None:
+        """A NOC for a nation named exactly (code, name or alias); None when the text names none."""
+        try:
+            return nation_code(self.index, text)
+        except NotFound:
+            return None
