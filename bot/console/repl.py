@@ -120,10 +120,10 @@ class Repl:
                 produce, draw = EXTRA_COMMANDS[command]
                 show(lambda: produce(self.podium, " ".join(rest)), draw, as_json)
         else:
-            self.ask(line.strip(), as_json)  # not a command: a question in plain words
+            self.ask(line.strip(), as_json, one_word=len(words) == 1)  # not a command: a question in plain words
         return True
 
-    def ask(self, question: str, as_json: bool = False) -> None:
+    def ask(self, question: str, as_json: bool = False, one_word: bool = False) -> None:
         """A question, or the number of a choice offered by the previous answer (a picker, two readings)."""
         last, self.last_answer = self.last_answer, None
         choice = int(question) if question.isdigit() else 0
@@ -134,6 +134,9 @@ class Repl:
         else:
             answer = self.podium.ask(question, WHO)
         self.last_answer = answer
+        if one_word and answer.kind == "not_understood" and not as_json:
+            print(f"Unknown command '{question}'. Type 'help' for the list, or ask a question in plain words.")
+            return
         show(lambda: answer, tables.render_ask, as_json)
 
     def run(self) -> int:
