@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answers import event_answer, podium_answer, records_answer, summarize
+from bot.answers import PodiumAnswer, event_answer, podium_answer, records_answer, summarize
 from bot.ask.intents import Parsed
 from bot.ask.model import AskAnswer
 from bot.ask.phrasing import event_label, names_and, notes_of, person, value_text
@@ -55,11 +55,14 @@ def who_won(c: Ctx) -> AskAnswer:
     eid = c.r.event()
     info = c.info(eid)
     label = event_label(c.index, info)
-    medal = MEDAL_OF.get(c.parsed.slots.get("medal", "").strip())
+    word = c.parsed.slots.get("medal", "").strip()
+    medal = MEDAL_OF.get(word)
     podium = podium_answer(c.index, eid)
     command = f"/podium {command_of(info)}"
     if not podium.places:
         return c.answer(eid, f"The page of {label} names no medallists.", "who_won", command)
+    if not word:  # `who won the kilo`: the winner, with the podium beside
+        return _winner(c, eid, label, command, podium)
     if medal is None:
         parts = []
         for colour in ("gold", "silver", "bronze"):
@@ -86,6 +89,21 @@ def who_won(c: Ctx) -> AskAnswer:
         who = names_and([f"{p.name} ({p.nation})" if p.nation else p.name for p in entries])
         text = f"{who} won {medal} in {label} (from the infobox: the results table lists no row for it)."
     return c.answer(eid, text, "who_won", command, podium=podium, notes=notes)
+
+
+def _winner(c: Ctx, eid: str, label: str, command: str, podium: PodiumAnswer) -> AskAnswer:
+    rows = [r for r in final_rows(c.index.events[eid])[1] if r.medal == "gold"]
+    if not rows:
+        golds = [p for p in podium.places if p.medal == "gold"]
+        who = names_and([f"{p.name} ({p.nation})" if p.nation else p.name for p in golds])
+        return c.answer(eid, f"{who} won {label} (from the infobox).", "who_won", command, podium=podium)
+    who = names_and([person(r, c.index) for r in rows])
+    tied = " (tied for gold)" if len(rows) > 1 else ""
+    value = ""
+    if rows[0].result and rows[0].status is None:
+        value = f" with {value_text(rows[0])}" if rows[0].unit in ("m", "pts", "kg") else f" in {value_text(rows[0])}"
+    notes = [n for r in rows for n in notes_of(r)]
+    return c.answer(eid, f"{who} won {label}{tied}{value}.", "who_won", command, podium=podium, notes=notes)
 
 
 def command_of(info: EventInfo) -> str:
@@ -166,7 +184,7 @@ def margin_gs(c: Ctx) -> AskAnswer:
     g, s = first[0], second[0]
     diff = abs((s.value or 0) - (g.value or 0))
     gap = format_value(diff, g.unit, max(g.precision, s.precision))
-    unit = "" if g.unit == "s" else f" {g.unit}" if g.unit else ""
+    unit = (" s" if ":" not in gap else "") if g.unit == "s" else f" {g.unit}" if g.unit else ""
     text = (f"{person(g, c.index)} beat {person(s, c.index)} by {gap}{unit} in {label} "
             f"({value_text(g)} to {value_text(s)}).")  # fmt: skip
     return c.answer(eid, text, "margin_gs", command, notes=notes_of(g) + notes_of(s))

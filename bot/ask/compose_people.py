@@ -3,6 +3,8 @@ beat another and by how much, head to head, best result, medals won; the nation 
 
 from __future__ import annotations
 
+import re
+
 from bot.answers import EventSummary, _winner_value, athlete_answer, line_of
 from bot.ask.compose_event import MEDAL_OF, Ctx, command_of
 from bot.ask.model import AskAnswer
@@ -14,6 +16,12 @@ from bot.errors import PodiumError
 from bot.index import Appearance
 from bot.medals import MEDAL_KINDS, Scope, medal_table, read_scope
 from bot.models import ResultRow
+
+
+def _gap(text: str) -> str:
+    """`+0.946` -> `0.946 s`, `+22` -> `22 s`, `-0.71 m` -> `0.71 m`: a distance, with its unit."""
+    body = text.lstrip("+-")
+    return body if ":" in body or body.endswith((" m", " kg", " pts")) or not text.startswith("+") else f"{body} s"
 
 
 def _deciding(c: Ctx, athlete_id: str, event_id: str) -> tuple[Appearance, ResultRow] | None:
@@ -75,7 +83,7 @@ def result(c: Ctx) -> AskAnswer:
     label = event_label(c.index, c.info(eid))
     command = f"/event {command_of(c.info(eid))}"
     where = f" ({app.round})" if app.round and app.round.lower() != "final" else ""
-    if row.result is None:
+    if row.result is None or row.status is not None:
         text = f"{person(row, c.index)} has no result in {label}{where}: {place_text(row)}."
     else:
         what = {"s": "time", "m": "mark", "pts": "score", "kg": "total"}.get(row.unit or "", "result")
@@ -103,22 +111,19 @@ def behind(c: Ctx) -> AskAnswer:
     else:
         winners = [r for r in rnd.results if r.rank == 1]
         who = f" ({names_and([r.name for r in winners])})" if winners else ""
-        text = (f"{person(row, c.index)} finished {line.gap.lstrip('+-')} behind the winner{who} in {label}{where}, "
+        text = (f"{person(row, c.index)} finished {_gap(line.gap)} behind the winner{who} in {label}{where}, "
                 f"{place_text(row)} in {value_text(row)}.")  # fmt: skip
     return c.answer(eid, text, "behind", command, notes=notes_of(row))
 
 
 def _pair(c: Ctx) -> tuple[str, str, str | None]:
-    """Athletes `a` and `b` (from `rest`: b, then maybe the event) and the event the question names."""
+    """Athletes `a` and `b` (from `rest`: b, then maybe the event) and the event the question names. Two names
+    that each fit several people are narrowed to the people who met (in that event)."""
     c.r.split("rest", "b")
-    a = c.r.athlete("a")
-    b_text = c.parsed.slots.get("b", "")
-    if c.parsed.slots.get("e") or c.parsed.pins.get("e"):
-        b, eid = c.r.athlete_in_event("b", "e")
-    else:
-        b, eid = c.r.athlete("b"), None
+    events = c.r.event_choices() if c.parsed.slots.get("e") or c.parsed.pins.get("e") else None
+    a, b, eid = c.r.two_athletes("a", "b", events)
     if a == b:
-        raise Miss("second athlete", b_text)
+        raise Miss("second athlete", c.parsed.slots.get("b", ""))
     return a, b, eid
 
 
@@ -144,14 +149,14 @@ def beat(c: Ctx, intent: str = "beat") -> AskAnswer:
         text = f"Neither finished ahead of the other in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
     else:
         first, second = (a_name, b_name) if m.ahead == "a" else (b_name, a_name)
-        by = f" by {m.gap.lstrip('+-')}" if m.gap else ""
+        by = f" by {_gap(m.gap)}" if m.gap else ""
         lead = "" if intent != "beat" else ("Yes: " if m.ahead == "a" else "No: ")
         text = f"{lead}{first} finished ahead of {second}{by} in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
     return c.answer(m.event.id, text, intent, command, compare=answer)
 
 
 def head_to_head(c: Ctx) -> AskAnswer:
-    a, b = c.r.athlete("a"), c.r.athlete("b")
+    a, b, _ = c.r.two_athletes("a", "b", None)
     if a == b:
         raise Miss("second athlete", c.parsed.slots.get("b", ""))
     answer = compare_answer(c.index, a, b)
@@ -197,7 +202,7 @@ def _medal_kind(c: Ctx) -> str | None:
 
 
 def medals_won(c: Ctx, intent: str) -> AskAnswer:
-    who = c.parsed.slots.get("who", "")
+    who = re.sub(r"^the ", "", c.parsed.slots.get("who", ""))
     ref = c.index.reference
     noc = ref.nation_code(who) if who.upper() not in ref.nations else who.upper()
     if noc is None and c.matcher.resolve_athlete(who, suggest=False).outcome == "none":

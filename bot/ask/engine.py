@@ -127,11 +127,15 @@ class Asker:
         event_text = last.slots.get("e") or last.slots.get("scope")
         if (q.years or q.games is not None or q.gender or q.season) and not q.words:
             key = "e" if "e" in last.slots else "scope"
-            base = " ".join(w for w in (last.slots.get(key) or "").split() if not _year_or_place(w, grammar.places))
+            base = last.slots.get(key) or ""
+            if q.years or q.games is not None:
+                base = " ".join(w for w in base.split() if not _year_or_place(w, grammar.places))
             if q.gender:
                 base = " ".join(w for w in base.split() if w not in GENDER_WORDS)
             pins = {k: v for k, v in last.pins.items() if k != "e"}
             return Parsed(last.intent, {**last.slots, key: f"{base} {text}".strip()}, pins)
+        if last.intent in ("count_medals", "which_medals") and self.index.reference.nation_code(text):
+            return Parsed(last.intent, {**last.slots, "who": text}, {})
         name_slot = "x" if "x" in last.slots else "b" if "b" in last.slots else "who" if "who" in last.slots else None
         if name_slot and self.matcher.resolve_athlete(clean_name(text), suggest=False).outcome != "none":
             pins = {k: v for k, v in last.pins.items() if k != name_slot}
@@ -147,7 +151,11 @@ class Asker:
     def _guess(self, text: str) -> AskAnswer | None:
         """No pattern fits: name what the words name and offer the two likeliest questions about it."""
         athlete = self.matcher.resolve_athlete(clean_name(text), suggest=False)
-        if athlete.outcome != "none":
+        if (
+            athlete.outcome != "none"
+            and len(text.split()) <= 4
+            and not (athlete.outcome == "ambiguous" and self._two_people(text))
+        ):
             name = athlete.candidates[0].name if athlete.outcome == "match" else clean_name(text)
             return self._readings(text, [("Medals", f"How many medals did {name} win?"),
                                          ("Best result", f"What was {name}'s best result?")])  # fmt: skip
@@ -164,10 +172,23 @@ class Asker:
             if self.matcher.resolve_event(clean_event(tail), suggest=False).outcome != "none":
                 return self._readings(text, [("Place", f"Where did {head} finish in the {tail}?"),
                                              ("Result", f"What was {head}'s result in the {tail}?")])  # fmt: skip
-            if self.matcher.resolve_athlete(tail, suggest=False).outcome != "none":
-                return self._readings(text, [("Head to head", f"{head} vs {tail}"),
-                                             ("Who finished ahead", f"Did {head} beat {tail}?")])  # fmt: skip
+            other = self.matcher.resolve_athlete(tail, suggest=False)
+            if other.outcome != "none":
+                first = self.matcher.resolve_athlete(head, suggest=False)
+                a = first.candidates[0].name if first.outcome == "match" else head
+                b = other.candidates[0].name if other.outcome == "match" else tail
+                return self._readings(text, [("Head to head", f"{a} vs {b}"),
+                                             ("Who finished ahead", f"Did {a} beat {b}?")])  # fmt: skip
         return None
+
+    def _two_people(self, text: str) -> bool:
+        """`Dressel Chalmers`: two names, each fitting someone, rather than one name fitting several."""
+        words = text.split()
+        return any(
+            self.matcher.resolve_athlete(" ".join(words[:n]), suggest=False).outcome == "match"
+            and self.matcher.resolve_athlete(" ".join(words[n:]), suggest=False).outcome == "match"
+            for n in range(1, len(words))
+        )
 
     def _readings(self, text: str, options: list[tuple[str, str]]) -> AskAnswer:
         listed = " or ".join(f"“{q}”" for _, q in options)

@@ -29,7 +29,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("best", r"^(?:what (?:was|is|were) )?(?P<x>.+?) (?:best|top|greatest|highest) (?:result|finish|placing|place|performance|position|showing)s?(?: ever)?$"),
     ("best", r"^(?:what (?:was|is) )?(?:the )?(?:best|top) (?:result|finish|placing|performance) (?:of|by|for) (?P<x>.+)$"),
     ("winning", rf"^(?:what (?:was|is) )?(?:the )?winning (?P<what>time|mark|score|distance|height|jump|throw|result|points|total){_IN} (?:the )?(?P<e>.+)$"),
-    ("margin_gs", rf"^(?:what was |how big was |how large was |how close was )?(?:the )?(?:winning )?(?:margin|gap|difference|time difference)(?: of victory| between (?:the )?(?:gold|winner|1st)(?: medallist| medalist)? and (?:the )?(?:silver|2nd|runner up)(?: medallist| medalist)?){_IN} (?:the )?(?P<e>.+)$"),
+    ("margin_gs", rf"^(?:what was |how big was |how large was |how close was )?(?:the )?(?:winning )?(?:margin|gap|difference|time difference)(?: of victory| between (?:the )?(?:gold|winner|1st)(?: medallist| medalist)? and (?:the )?(?:silver|2nd|runner up)(?: medallist| medalist)?)?{_IN} (?:the )?(?P<e>.+)$"),
     ("margin_gs", rf"^(?:by )?how much did (?:the )?winner win(?: by)?{_IN} (?:the )?(?P<e>.+?)(?: by)?$"),
     ("margin_ab", r"^(?:what was |how big was )?(?:the )?(?:margin|gap|difference|time difference) between (?P<a>.+?) and (?P<rest>.+)$"),
     ("margin_ab", r"^(?:by )?how much did (?P<a>.+?) (?:beat|lead|finish ahead of) (?P<rest>.+?)(?: by)?$"),
@@ -43,6 +43,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("nth", rf"^who (?:finished|came|placed|was|ended|ended up|came in|finished in|placed in|was placed|took|got|is)(?: in)?(?: the)? (?P<n>\d{{1,3}}(?:st|nd|rd|th)?|last)(?: (?:place|position|overall|spot))?{_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", rf"^(?:who|which athlete|which team|which nation|which country|what nation|what country|which rider|which swimmer|which runner) (?:won|win|wins|took|take|got|get|claimed|earned|received|was awarded|scooped|captured|picked up)(?: the)?(?: (?P<medal>{_MEDAL}))?(?: medals?)?{_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", rf"^who (?:were|was|are|is) (?:the )?(?P<medal>medallists|medalists|medal winners|winner|winners|champion|gold medallist|gold medalist|silver medallist|silver medalist|bronze medallist|bronze medalist|podium|on the podium|runner up){_IN} (?:the )?(?P<e>.+)$"),
+    ("who_won", r"^who (?:was|were|is) the (?P<e>.+?) (?P<medal>champion|winner|gold medallist|gold medalist|silver medallist|bronze medallist|medallists|medalists)(?: (?:in|at|of) (?P<e2>.+))?$"),
     ("who_won", rf"^(?:the )?(?P<medal>gold|silver|bronze|winner|medallists|medalists|podium|champion)(?: medal| medallist| medalist)?{_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", r"^(?:the )?(?P<medal>medallists|medalists|winner|champion|podium) (?:of )?(?:the )?(?P<e>.+)$"),
     ("results", r"^(?:show (?:me )?)?(?:the )?(?:full )?(?:results|standings|result|classification|leaderboard)(?: (?:of|for|in|from))? (?:the )?(?P<e>.+)$"),
@@ -88,5 +89,8 @@ def readings(text: str) -> list[Parsed]:
     for intent, pattern in COMPILED:
         m = pattern.match(text)
         if m:
-            out.append(Parsed(intent, {k: (v or "").strip() for k, v in m.groupdict().items()}))
+            slots = {k: (v or "").strip() for k, v in m.groupdict().items()}
+            if "e2" in slots:  # `who was the marathon champion in 1992`: the event is named in two parts
+                slots["e"] = f"{slots['e']} {slots.pop('e2')}".strip()
+            out.append(Parsed(intent, slots))
     return out

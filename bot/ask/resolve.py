@@ -18,6 +18,8 @@ _EVENT_NOISE = re.compile(
     r"^(?:(?:in|at|of|for|the|during|from|on)\s+)+|(?:\s+(?:event|race|competition|final|finals|contest|held|"
     r"olympics|games|in|at|was|did|do|compete|competed))+$"
 )
+# Words that may or may not be part of an event's name: dropped only when the event is not found with them.
+_SOFT = frozenset({"race", "event", "competition", "contest", "final", "finals", "title", "medal", "olympic", "held"})
 _NAME_NOISE = re.compile(r"^(?:(?:the|athlete|rider|swimmer|runner|cyclist|skater)\s+)+")
 
 
@@ -38,7 +40,7 @@ class Miss(Exception):
 
 
 def clean_event(text: str) -> str:
-    return _EVENT_NOISE.sub("", text).strip()
+    return _EVENT_NOISE.sub("", " ".join(w for w in text.split() if w != "held")).strip()
 
 
 def clean_name(text: str) -> str:
@@ -53,7 +55,12 @@ class Resolver:
 
     # ---------------------------------------------------------------- one slot
     def _event_fits(self, text: str) -> tuple[str, list[Candidate]]:
-        res = self.matcher.resolve_event(clean_event(text), suggest=False)
+        cleaned = clean_event(text)
+        res = self.matcher.resolve_event(cleaned, suggest=False)
+        if res.outcome == "none":
+            softer = " ".join(w for w in cleaned.split() if w not in _SOFT)
+            if softer != cleaned:
+                res = self.matcher.resolve_event(softer, suggest=False)
         return res.outcome, res.candidates
 
     def _athlete_fits(self, text: str) -> tuple[str, list[Candidate]]:
@@ -158,6 +165,57 @@ class Resolver:
             return aid, chosen_events[0]
         entered_ids = list(dict.fromkeys(app.event_id for app in self.index.athletes[aid].appearances))
         return aid, entered_ids[0] if len(entered_ids) == 1 else None
+
+    def _athletes(self, slot: Slot) -> list[Candidate]:
+        pinned = self.parsed.pins.get(slot)
+        if pinned and pinned in self.index.athletes:
+            return [Candidate(id=pinned, name=self.index.athletes[pinned].name, detail="", score=100.0)]
+        text = self.parsed.slots.get(slot, "")
+        outcome, cands = self._athlete_fits(text)
+        if outcome == "none":
+            raise Miss("athlete", text)
+        return cands
+
+    def event_choices(self, slot: Slot = "e") -> list[Candidate]:
+        """Every event that fits the slot (one when pinned or matched); Miss when none does."""
+        pinned = self.parsed.pins.get(slot)
+        if pinned and pinned in self.index.infos:
+            return [self._event_candidate(pinned)]
+        text = self.parsed.slots.get(slot, "")
+        outcome, cands = self._event_fits(text)
+        if outcome == "none":
+            raise Miss("event", text, self._event_suggestions(text))
+        return cands
+
+    def two_athletes(self, aslot: Slot, bslot: Slot, events: list[Candidate] | None) -> tuple[str, str, str | None]:
+        """Two athletes and the event the question names: where a name or the event fits several, the people
+        who met (in one of those events) are kept; several still fitting is a picker."""
+        a_cands, b_cands = self._athletes(aslot), self._athletes(bslot)
+        allowed = {e.id for e in events} if events is not None else None
+
+        def entered(aid: str) -> set[str]:
+            found = {app.event_id for app in self.index.athletes[aid].appearances}
+            return found & allowed if allowed is not None else found
+
+        b_events = {b.id: entered(b.id) for b in b_cands}
+        pairs = [(a.id, b.id, entered(a.id) & b_events[b.id]) for a in a_cands for b in b_cands if a.id != b.id]
+        met = [p for p in pairs if p[2]]
+        if len(met) == 1 or (len(a_cands) == 1 and len(b_cands) == 1):
+            a, b, shared = (met or pairs)[0] if (met or pairs) else (a_cands[0].id, b_cands[0].id, set())
+            if events is None:
+                return a, b, None
+            if len(shared) > 1:
+                raise Clarify("e", "event", [e for e in events if e.id in shared])
+            return a, b, next(iter(shared), events[0].id if len(events) == 1 else None)
+        a_ids = list(dict.fromkeys(a for a, _, _ in met))
+        if len(a_cands) > 1 and len(a_ids) != 1:
+            keep = [c for c in a_cands if c.id in a_ids] or a_cands
+            raise Clarify(aslot, "athlete", keep)
+        if len(b_cands) > 1:
+            keep = [c for c in b_cands if c.id in {b for _, b, _ in met}] or b_cands
+            raise Clarify(bslot, "athlete", keep)
+        shared_all = sorted({e for _, _, s in met for e in s})
+        raise Clarify("e", "event", [e for e in (events or []) if e.id in shared_all])
 
     def _event_candidate(self, event_id: str) -> Candidate:
         info = self.index.infos[event_id]

@@ -1,0 +1,204 @@
+"""The question suite for `bot/ask/`: questions in plain words with their expected answers, over the bundled pages,
+the matcher's fixture pages and pages of the real-page corpus (`tests/ask/pages/`); and questions made from a
+generated corpus, to measure latency at scale. `python -m bot.bench ask` prints right, clarified (asked back),
+wrong and not understood, and p50/p99 latency.
+
+Suite file (CSV): `conversation,question,expect,contains`. Questions sharing a conversation are asked in order by
+one person in one channel (follow-ups); the others each alone. `expect`: `answer` (every ` | `-separated part of
+`contains` is in the sentence), `clarify` (a picker or two readings, and each part of `contains` is among the
+choices), `none` (the bot says it did not understand).
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.ask import AskAnswer, Asker
+from bot.ask.phrasing import command_query
+from bot.core import Podium
+from bot.settings import ROOT
+
+SUITE_FILE = ROOT / "tests" / "ask" / "questions.csv"
+SUITE_PAGES = (ROOT / "data" / "pages", ROOT / "tests" / "match" / "pages", ROOT / "tests" / "ask" / "pages")
+VERDICTS = ("right", "clarified", "wrong", "not understood")
+
+
+@dataclass(frozen=True)
+class Question:
+    line: int
+    conversation: str
+    question: str
+    expect: str
+    contains: tuple[str, ...]
+
+
+def load_suite(path: Path = SUITE_FILE) -> list[Question]:
+    out = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for n, row in enumerate(csv.DictReader(handle), start=2):
+            conversation = row["conversation"] or ""
+            if conversation.startswith("#") or not row["question"]:
+                continue
+            parts = tuple(p.strip() for p in (row.get("contains") or "").split(" | ") if p.strip())
+            out.append(Question(n, conversation, row["question"], row["expect"].strip(), parts))
+    return out
+
+
+def verdict(q: Question, answer: AskAnswer) -> str:
+    """right, clarified, wrong or not understood, as a user feels it. A clarification counts only when the one
+    meant is among the choices; a confident answer without the expected facts is wrong."""
+    if answer.kind == "not_understood":
+        return "right" if q.expect == "none" else "not understood"
+    if answer.kind in ("pick", "did_you_mean"):
+        choices = " ; ".join(
+            [f"{c.name} ({c.detail})" for c in answer.candidates] + [r.question for r in answer.readings]
+        )
+        fits = all(part in choices for part in q.contains)
+        if q.expect == "clarify":
+            return "right" if fits else "wrong"
+        return "clarified" if fits or not q.contains else "wrong"
+    if q.expect == "answer" and all(part in answer.text for part in q.contains):
+        return "right"
+    return "wrong"
+
+
+@dataclass
+class Report:
+    counts: Counter[str]
+    latencies_ms: list[float]
+    failures: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, *names: str) -> float:
+        return 100.0 * sum(self.counts[n] for n in names) / max(1, self.total)
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies_ms:
+            return 0.0
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+    def line(self, label: str) -> str:
+        parts = ", ".join(f"{n} {self.counts[n]} ({self.share(n):.1f}%)" for n in VERDICTS)
+        ok = self.share("right", "clarified")
+        return (f"{label}: {self.total} questions: {parts}; right or clarified {ok:.1f}%; "
+                f"latency p50 {self.percentile(50):.2f} ms, p99 {self.percentile(99):.2f} ms, "
+                f"max {max(self.latencies_ms, default=0):.2f} ms")  # fmt: skip
+
+
+def run_suite(podium: Podium, questions: list[Question], clock: float = 0.0) -> Report:
+    asker = Asker(podium.index, podium.matcher, clock=lambda: clock)
+    counts: Counter[str] = Counter()
+    latencies: list[float] = []
+    failures: list[str] = []
+    for n, q in enumerate(questions):
+        who = ("suite", q.conversation or f"alone-{n}")
+        start = time.perf_counter()
+        answer = asker.ask(q.question, who)
+        latencies.append((time.perf_counter() - start) * 1000)
+        got = verdict(q, answer)
+        counts[got] += 1
+        if got not in ("right", "clarified"):
+            failures.append(f"line {q.line}: {q.question!r}: {got}: [{answer.kind}] {answer.text[:200]}")
+    return Report(counts, latencies, failures)
+
+
+# ---------------------------------------------------------------- generated questions
+
+
+def generated_questions(podium: Podium, count: int, seed: int) -> list[Question]:
+    """Questions made from a corpus's own rows, phrased several ways, with the facts an answer must hold."""
+    rng = random.Random(seed)
+    infos = sorted(podium.index.infos.values(), key=lambda i: i.id)
+    out: list[Question] = []
+    while len(out) < count and infos:
+        info = rng.choice(infos)
+        event = podium.index.events[info.id]
+        final = event.final_round()
+        rows = [r for r in (final.results if final else []) if r.rank is not None and r.status is None]
+        if not rows or info.year is None:
+            continue
+        what = command_query(info)
+        kind = rng.randrange(6)
+        gold = [r for r in rows if r.rank == 1]
+        if kind == 0 and gold:
+            out.append(_q(rng.choice(["Who won the {e}?", "who won gold in the {e}", "winner of the {e}"]), what,
+                          "answer", [gold[0].name]))  # fmt: skip
+        elif kind == 1 and len(rows) >= 5:
+            row = rng.choice(rows[3:])
+            same = [r.name for r in rows if r.rank == row.rank]
+            n = row.rank or 0
+            out.append(_q(f"who finished {_ord(n)} in the {{e}}", what, "answer", same))
+        elif kind == 2 and not info.team:
+            row = rng.choice(rows[:8])
+            if sum(1 for r in rows if r.name == row.name) > 1:
+                continue
+            template = rng.choice(["where did {x} finish in the {e}", "what place did {x} finish in the {e}"])
+            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.name]))
+        elif kind == 3 and not info.team and rows[0].result:
+            row = rng.choice(rows[:8])
+            if not row.result:
+                continue
+            template = rng.choice(["what was {x}'s result in the {e}", "what was {x}'s time in the {e}"])
+            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.result]))
+        elif kind == 4 and info.competitors:
+            out.append(_q("how many competitors were in the {e}", what, "answer", [str(info.competitors)]))
+        elif kind == 5 and gold:
+            out.append(_q("which nation won the most golds in {y}", what, "answer", ["won the most gold medals"],
+                          year=str(info.year)))  # fmt: skip
+    return out
+
+
+def _q(template: str, event: str, expect: str, contains: list[str], year: str = "") -> Question:
+    return Question(0, "", template.replace("{e}", event).replace("{y}", year), expect, tuple(contains))
+
+
+def _ord(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def run_generated(folder: Path, count: int, seed: int, cache_dir: Path | None) -> Report:
+    podium = Podium.load(folder, cache_dir=cache_dir)
+    questions = generated_questions(podium, count, seed)
+    run_suite(podium, questions[: min(20, len(questions))])  # warm the decoded-event cache like a running bot
+    return run_suite(podium, questions)
+
+
+TARGET_OK, TARGET_WRONG, TARGET_P99_MS = 95.0, 1.0, 20.0
+
+
+def run_ask(pages: int, folder: Path | None, questions: int, seed: int, show_failures: bool) -> int:
+    """`python -m bot.bench ask`: the suite over its pages, then questions made from `pages` generated pages."""
+    from bot.bench.quality import quality_podium
+    from bot.settings import load_settings
+
+    suite = load_suite()
+    with quality_podium(*SUITE_PAGES) as podium:
+        report = run_suite(podium, suite)
+    reports = [("suite (bundled, fixture and real pages)", report)]
+    if pages:
+        where = folder or Path(f"/tmp/podium-ask-{pages}")
+        if not where.exists() or not any(where.glob("*.txt")):
+            from bot.bench.generate import generate
+
+            generate(where, pages, 1)
+        reports.append((f"generated ({pages} pages)", run_generated(where, questions, seed, load_settings().cache_dir)))
+    met = True
+    for label, rep in reports:
+        if show_failures or label.startswith("suite"):
+            for failure in rep.failures[: None if show_failures else 20]:
+                print(failure)
+        print(rep.line(label))
+        met &= rep.share("right", "clarified") >= TARGET_OK and rep.share("wrong") <= TARGET_WRONG
+        met &= rep.percentile(99) <= TARGET_P99_MS
+    print(f"targets (right or clarified >= {TARGET_OK:.0f}%, wrong <= {TARGET_WRONG:.0f}%, p99 <= "
+          f"{TARGET_P99_MS:.0f} ms): {'met' if met else 'NOT met'}")  # fmt: skip
+    return 0 if met else 1
