@@ -22,6 +22,29 @@ _ORDINALS = {
 _SCALES = {"hundred": 100, "thousand": 1000}
 # `second` is also a unit of time and `one` a pronoun: made a number only where a number is expected.
 _AMBIGUOUS = {"second": "2nd", "one": "1"}
+_UNIT_WORDS = frozenset(
+    {
+        "km",
+        "k",
+        "kilometre",
+        "kilometres",
+        "kilometer",
+        "kilometers",
+        "metre",
+        "metres",
+        "meter",
+        "meters",
+        "m",
+        "mile",
+        "miles",
+        "kg",
+        "lap",
+        "laps",
+        "x",
+        "hundred",
+        "thousand",
+    }
+)
 _POSSESSIVE = re.compile(r"(\w)['’]s\b")
 _ORDINAL_DIGITS = re.compile(r"^(\d+)(st|nd|rd|th)$")
 
@@ -46,7 +69,9 @@ def fold_question(text: str) -> str:
             i += 1
             continue
         number, taken = _cardinal(words, i)
-        if taken:
+        # A number in words only before a unit (`twenty km`): elsewhere it may be the event's own word
+        # (`four-man` bobsleigh, `coxless four`).
+        if taken and i + taken < len(words) and words[i + taken] in _UNIT_WORDS:
             out.append(str(number))
             i += taken
             continue

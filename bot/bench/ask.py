@@ -35,6 +35,9 @@ class Question:
     question: str
     expect: str
     contains: tuple[str, ...]
+    # For made questions: the event title or athlete meant; a picker counts as a clarification only if it
+    # offers one of them. (Suite questions leave it empty: any asking back counts.)
+    meant: tuple[str, ...] = ()
 
 
 def load_suite(path: Path = SUITE_FILE) -> list[Question]:
@@ -61,7 +64,9 @@ def verdict(q: Question, answer: AskAnswer) -> str:
         fits = all(part in choices for part in q.contains)
         if q.expect == "clarify":
             return "right" if fits else "wrong"
-        return "clarified" if fits or not q.contains else "wrong"
+        if q.meant:
+            return "clarified" if any(m in choices for m in q.meant) else "wrong"
+        return "clarified"
     if q.expect == "answer" and all(part in answer.text for part in q.contains):
         return "right"
     return "wrong"
@@ -131,34 +136,37 @@ def generated_questions(podium: Podium, count: int, seed: int) -> list[Question]
         gold = [r for r in rows if r.rank == 1]
         if kind == 0 and gold:
             out.append(_q(rng.choice(["Who won the {e}?", "who won gold in the {e}", "winner of the {e}"]), what,
-                          "answer", [gold[0].name]))  # fmt: skip
+                          "answer", [gold[0].name], [info.title]))  # fmt: skip
         elif kind == 1 and len(rows) >= 5:
             row = rng.choice(rows[3:])
             same = [r.name for r in rows if r.rank == row.rank]
             n = row.rank or 0
-            out.append(_q(f"who finished {_ord(n)} in the {{e}}", what, "answer", same))
+            out.append(_q(f"who finished {_ord(n)} in the {{e}}", what, "answer", same, [info.title]))
         elif kind == 2 and not info.team:
             row = rng.choice(rows[:8])
             if sum(1 for r in rows if r.name == row.name) > 1:
                 continue
             template = rng.choice(["where did {x} finish in the {e}", "what place did {x} finish in the {e}"])
-            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.name]))
+            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.name], [info.title, row.name]))
         elif kind == 3 and not info.team and rows[0].result:
             row = rng.choice(rows[:8])
             if not row.result:
                 continue
             template = rng.choice(["what was {x}'s result in the {e}", "what was {x}'s time in the {e}"])
-            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.result]))
+            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.result], [info.title, row.name]))
         elif kind == 4 and info.competitors:
-            out.append(_q("how many competitors were in the {e}", what, "answer", [str(info.competitors)]))
+            out.append(
+                _q("how many competitors were in the {e}", what, "answer", [str(info.competitors)], [info.title])
+            )
         elif kind == 5 and gold:
             out.append(_q("which nation won the most golds in {y}", what, "answer", ["won the most gold medals"],
-                          year=str(info.year)))  # fmt: skip
+                          [], year=str(info.year)))  # fmt: skip
     return out
 
 
-def _q(template: str, event: str, expect: str, contains: list[str], year: str = "") -> Question:
-    return Question(0, "", template.replace("{e}", event).replace("{y}", year), expect, tuple(contains))
+def _q(template: str, event: str, expect: str, contains: list[str], meant: list[str], year: str = "") -> Question:
+    text = template.replace("{e}", event).replace("{y}", year)
+    return Question(0, "", text, expect, tuple(contains), tuple(meant))
 
 
 def _ord(n: int) -> str:
