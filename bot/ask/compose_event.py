@@ -285,7 +285,7 @@ def record(c: Ctx) -> AskAnswer:
     kind = c.parsed.slots.get("kind", "")
     want = {"world": "world", "wr": "world", "olympic": "olympic", "or": "olympic"}.get(kind)
     command = f"/records {command_of(info)}"
-    recs = [r for r in answer.records if not want or want in r.kind.lower()]
+    recs = [r for r in c.index.events[eid].records if not want or want in r.kind.lower()]
     if not recs:
         which = f"{want} " if want else ""
         return c.answer(eid, f"The page of {label} lists no {which}record.", "record", command, records=answer)
@@ -294,9 +294,11 @@ def record(c: Ctx) -> AskAnswer:
     for rec in recs:
         holder = f"{rec.holder} ({rec.nation})" if rec.holder and rec.nation else rec.holder or "unknown holder"
         when = ", ".join(x for x in (rec.place, rec.date) if x)
-        parts.append(f"{rec.kind}: {rec.result or '—'} by {holder}" + (f" ({when})" if when else ""))
-        if rec.corrected:
-            notes.append(f"The {rec.kind.lower()} was corrected: {rec.correction}.")
+        value = rec.result or "—"
+        if rec.corrected and rec.value is not None:
+            value = format_value(rec.value, rec.unit, rec.precision)
+            notes.append(f"The {rec.kind.lower()} is given as corrected ({rec.result} as written): {rec.correction}.")
+        parts.append(f"{rec.kind}: {value} by {holder}" + (f" ({when})" if when else ""))
     text = f"Before {label}: " + "; ".join(parts) + "."
     return c.answer(eid, text, "record", command, records=answer, notes=notes)
 

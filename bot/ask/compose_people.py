@@ -63,7 +63,9 @@ def where_finish(c: Ctx) -> AskAnswer:
     if row.rank is None:
         text = f"{person(row, c.index)} has no place in {label}: {place_text(row)}."
         return c.answer(eid, text, "where_finish", command, notes=notes_of(row))
-    value = f" in {value_text(row)}" if row.result else ""
+    value = f" in {value_text(row)}" if row.result and row.status is None else ""
+    if row.status is not None:
+        value = f", {value_text(row)}"
     if final is not None and event.rounds[app.round_index] is not final:
         text = (f"{person(row, c.index)} went out in {app.round or 'an early round'} of {label}: "
                 f"{place_text(row)} there{value}.")  # fmt: skip

@@ -7,6 +7,7 @@ from bot.answers import STATUS_TEXT
 from bot.ask.words import ordinal
 from bot.index import EventInfo, PodiumIndex
 from bot.models import ResultRow, Round
+from bot.performance import format_value
 
 UNIT_WORDS = {"m": "m", "kg": "kg", "pts": "points"}
 
@@ -39,9 +40,13 @@ def person(row: ResultRow, index: PodiumIndex) -> str:
 
 def value_text(row: ResultRow) -> str:
     """The result as written, with its unit where the page left it off: `1:03.342`, `8.90 m`, `245 points`."""
-    if row.result is None:
+    if row.result is None or row.status is not None:
         return STATUS_TEXT.get(row.status or "unknown", "no result")
     text = row.result
+    if row.corrected and row.value is not None:  # the value as corrected; the note says what was written
+        return format_value(row.value, row.unit, row.precision) + (
+            f" {UNIT_WORDS[row.unit]}" if row.unit in UNIT_WORDS else ""
+        )
     unit = UNIT_WORDS.get(row.unit or "")
     if unit and not text.rstrip().endswith(row.unit or "") and text.replace(".", "").replace(",", "").isdigit():
         text = f"{text} {unit}"

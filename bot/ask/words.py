@@ -64,7 +64,8 @@ def fold_question(text: str) -> str:
         if word in _ORDINALS and not (word == "second" and _is_time_unit(words, i)):
             n = _ORDINALS[word]
             if out and n < 10 and i and words[i - 1] in _TENS:  # `thirty second` -> 32nd
-                n += int(out.pop())
+                out.pop()
+                n += _TENS[words[i - 1]]
             out.append(ordinal(n))
             i += 1
             continue
