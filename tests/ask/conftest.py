@@ -5,10 +5,9 @@ from collections.abc import Iterator
 import pytest
 
 from bot.bench.ask import SUITE_PAGES
-from tests.bench.conftest import corpus, corpus_podium
 from bot.bench.quality import quality_podium
 from bot.core import Podium
-
+from tests.bench.conftest import corpus, corpus_podium
 
 __all__ = ["corpus", "corpus_podium"]  # the generated corpus the benchmark tests use, shared
 
