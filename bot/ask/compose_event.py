@@ -21,7 +21,8 @@ MEDAL_OF = {"gold": "gold", "golds": "gold", "1st": "gold", "winner": "gold", "w
             "gold medallist": "gold", "gold medalist": "gold", "silver": "silver", "silvers": "silver",
             "2nd": "silver", "silver medallist": "silver", "silver medalist": "silver", "runner up": "silver",
             "bronze": "bronze", "bronzes": "bronze", "3rd": "bronze", "bronze medallist": "bronze",
-            "bronze medalist": "bronze"}  # fmt: skip
+            "bronze medalist": "bronze", "fastest": "gold", "quickest": "gold", "best": "gold", "top": "gold",
+            "topped": "gold", "led": "gold", "headed": "gold", "lead": "gold", "head": "gold"}  # fmt: skip
 RANK_OF = {"gold": 1, "silver": 2, "bronze": 3}
 
 

@@ -118,6 +118,21 @@ def behind(c: Ctx) -> AskAnswer:
     return c.answer(eid, text, "behind", command, notes=notes_of(row))
 
 
+def margin_win(c: Ctx) -> AskAnswer:
+    """`by how much did Dan Jansen win`: the margin of the event the athlete won (or the one named)."""
+    from bot.ask.compose_event import margin_gs
+
+    c.r.split()
+    aid, eid = c.r.athlete_in_event("x", "e")
+    if eid is None:
+        won = list(dict.fromkeys(a.event_id for a in c.index.athletes[aid].appearances if a.medal == "gold"))
+        if len(won) != 1:
+            raise Clarify("e", "event", c.r.events_of(aid))
+        eid = won[0]
+    c.parsed.pins["e"] = eid
+    return margin_gs(c)
+
+
 def _pair(c: Ctx) -> tuple[str, str, str | None]:
     """Athletes `a` and `b` (from `rest`: b, then maybe the event) and the event the question names. Two names
     that each fit several people are narrowed to the people who met (in that event)."""
@@ -247,6 +262,12 @@ def most(c: Ctx) -> AskAnswer:
     where = "" if scope.label == "all Games loaded" else f" ({scope.label})"
     if not table.rows:
         return c.answer(None, f"No medals are loaded{where}.", "most_golds", "/medals", medals=table)
+    if c.parsed.slots.get("medal") in ("topped", "led", "headed", "top", "lead", "head"):
+        first = [r for r in table.rows if r.rank == 1]
+        r = first[0]
+        text = (f"{names_and([x.name for x in first])} topped the medal table{where}: {r.gold} gold, {r.silver} "
+                f"silver, {r.bronze} bronze{' each' if len(first) > 1 else ''}, {table.counts}.")  # fmt: skip
+        return c.answer(None, text, "most_golds", f"/medals {scope.label if where else ''}".strip(), medals=table)
 
     def count_of(row: object) -> int:
         return int(getattr(row, kind)) if kind else int(row.total)  # type: ignore[attr-defined]

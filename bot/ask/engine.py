@@ -23,7 +23,8 @@ COMPOSERS: dict[str, Callable[[ev.Ctx], AskAnswer]] = {
     "split": ev.split_leader, "count": ev.count, "when": lambda c: ev.when_where(c, "when"),
     "where": lambda c: ev.when_where(c, "where"), "record": ev.record, "results": ev.results,
     "where_finish": pe.where_finish, "result": pe.result, "behind": pe.behind, "beat": pe.beat,
-    "margin_ab": lambda c: pe.beat(c, "margin_ab"), "h2h": pe.head_to_head, "best": pe.best,
+    "margin_ab": lambda c: pe.beat(c, "margin_ab"), "margin_win": pe.margin_win, "h2h": pe.head_to_head,
+    "best": pe.best,
     "count_medals": lambda c: pe.medals_won(c, "count_medals"),
     "which_medals": lambda c: pe.medals_won(c, "which_medals"), "most_golds": pe.most, "medal_table": pe.table,
 }  # fmt: skip
@@ -231,6 +232,7 @@ _INTENT_WORDS = {
     "split": "a split", "count": "how many took part", "when": "when an event was held",
     "where": "where an event was held", "record": "records", "results": "results", "where_finish": "a place",
     "result": "a result", "behind": "a gap to the winner", "beat": "who finished ahead",
-    "margin_ab": "a margin", "h2h": "a head to head", "best": "a best result", "count_medals": "medals won",
+    "margin_ab": "a margin", "margin_win": "a margin", "h2h": "a head to head", "best": "a best result",
+    "count_medals": "medals won",
     "which_medals": "medals won", "most_golds": "the most medals", "medal_table": "a medal table",
 }  # fmt: skip

@@ -19,7 +19,9 @@ _EVENT_NOISE = re.compile(
     r"olympics|games|in|at|was|did|do|compete|competed))+$"
 )
 # Words that may or may not be part of an event's name: dropped only when the event is not found with them.
-_SOFT = frozenset({"race", "event", "competition", "contest", "final", "finals", "title", "medal", "olympic", "held"})
+_SOFT = frozenset(
+    {"race", "event", "competition", "contest", "final", "finals", "title", "medal", "olympic", "held", "for", "with"}
+)
 _NAME_NOISE = re.compile(r"^(?:(?:the|athlete|rider|swimmer|runner|cyclist|skater)\s+)+")
 
 
