@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
-from bot.errors import BadOption, NotFound
+from bot.errors import BadOption, NotFound, PodiumError
 from bot.index import EventInfo, PodiumIndex
 from bot.match.fuzzy import allowed_edits, edits
 from bot.match.query import QueryGrammar
@@ -240,7 +240,8 @@ def nation_answer(index: PodiumIndex, query: str, best_limit: int = 10) -> Natio
             games.setdefault((info.year or 0, info.games), Counter())[medal] += 1
             sports.setdefault(info.sport or "unknown", Counter())[medal] += 1
     if not entered:
-        raise NotFound("nation", f"{query} (no event loaded names {code})")
+        name = nation.name if nation else code
+        raise PodiumError(f"No event loaded names {name} ({code}): I know only the results in my pages.")
     by_games = [GamesMedals(games=label, **dict(zip(("gold", "silver", "bronze", "total"), _tally(c), strict=True)))
                 for (_, label), c in sorted(games.items())]  # fmt: skip
     by_sport = [

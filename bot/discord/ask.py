@@ -169,10 +169,13 @@ async def answer_mention(
     try:
         answer = ctx.podium.asker.ask(question, who_of(message.channel.id, message.author.id))
         reply = ask_reply(answer, message.author.id)
-        await message.reply(
-            embeds=embeds.fit_message(reply.embeds), view=reply.view or discord.utils.MISSING,
-            allowed_mentions=flow.no_mentions(), mention_author=False,
-        )  # fmt: skip
+        view = reply.view or discord.utils.MISSING
+        fitted = embeds.fit_message(reply.embeds)
+        try:
+            await message.reply(embeds=fitted, view=view, allowed_mentions=flow.no_mentions(), mention_author=False)
+        except discord.Forbidden:
+            # Replying needs Read Message History; without it, the answer goes to the channel as a message.
+            await message.channel.send(embeds=fitted, view=view, allowed_mentions=flow.no_mentions())
     except discord.HTTPException:
         log.exception("could not reply to a question in channel %s", message.channel.id)
     except Exception:
