@@ -52,6 +52,7 @@ PAGES = {
 | 1 | Matt Biondi | USA | 48.63 | OR |
 | 2 | Chris Jacobs | USA | 49.08 | |
 | 3 | Stéphan Caron | FRA | 49.62 | |
+| 4 | Tom Ponting | CAN | 49.84 | |
 """,
     ),
     # 1992: GDR and FRG gone; EUN is the Unified Team; a silver whose page names no nation.

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.console.cli import main
 from bot.core import Podium
-from bot.errors import BadOption, NotFound
+from bot.errors import BadOption, NotFound, PodiumError
 from bot.medals import rank_rows
 from bot.reference import Reference
 from tests.medals.pages import write
@@ -114,6 +114,14 @@ def test_nation_answer(podium: Podium) -> None:
     assert podium.nation("fra").medals["bronze"] == 2
     with pytest.raises(NotFound):
         podium.nation("Atlantis")
+    with pytest.raises(PodiumError, match="No event loaded names Japan"):
+        podium.nation("Japan")  # a real nation, in no page loaded
+
+
+def test_a_nation_without_medals_shows_its_best_results(podium: Podium) -> None:
+    canada = podium.nation("Canada")
+    assert canada.medals == {"gold": 0, "silver": 0, "bronze": 0} and canada.events_entered == 1
+    assert canada.best == ["4th: Tom Ponting, Swimming at the 1988 Summer Olympics – Men's 100 metre freestyle (49.84)"]
 
 
 def test_games_answer(podium: Podium) -> None:
