@@ -8,7 +8,7 @@ import re
 from bot.answers import EventSummary, _winner_value, athlete_answer, line_of
 from bot.ask.compose_event import MEDAL_OF, Ctx, command_of
 from bot.ask.model import AskAnswer
-from bot.ask.phrasing import event_label, names_and, notes_of, person, place_text, value_text
+from bot.ask.phrasing import UNIT_WORDS, event_label, names_and, notes_of, person, place_text, value_text
 from bot.ask.resolve import Clarify, Miss
 from bot.ask.words import ordinal
 from bot.compare import compare_answer
@@ -22,6 +22,13 @@ def _gap(text: str) -> str:
     """`+0.946` -> `0.946 s`, `+22` -> `22 s`, `-0.71 m` -> `0.71 m`: a distance, with its unit."""
     body = text.lstrip("+-")
     return body if ":" in body or body.endswith((" m", " kg", " pts")) or not text.startswith("+") else f"{body} s"
+
+
+def _unit_gap(gap: str, unit: str | None) -> str:
+    """A comparison's gap with its unit: `0.465 s`, `1:02`, `0.05 m`, `12 points`."""
+    if unit == "s":
+        return gap if ":" in gap else f"{gap} s"
+    return f"{gap} {UNIT_WORDS[unit]}" if unit in UNIT_WORDS and not gap.endswith(unit) else gap
 
 
 def _deciding(c: Ctx, athlete_id: str, event_id: str) -> tuple[Appearance, ResultRow] | None:
@@ -160,14 +167,18 @@ def beat(c: Ctx, intent: str = "beat") -> AskAnswer:
         return c.answer(None, text, intent, command, compare=answer)
     m = meetings[0]
     label = event_label(c.index, c.info(m.event.id))
-    a_side = f"{m.a.line.rank_text}, {m.a.line.result or m.a.line.status_text}"
-    b_side = f"{m.b.line.rank_text}, {m.b.line.result or m.b.line.status_text}"
-    if m.ahead is None:
+    a_side = ", ".join(x for x in (m.a.line.rank_text, m.a.line.result or m.a.line.status_text) if x)
+    b_side = ", ".join(x for x in (m.b.line.rank_text, m.b.line.result or m.b.line.status_text) if x)
+    ahead = m.ahead
+    ra, rb = m.a.line.rank, m.b.line.rank
+    if ahead is None and m.same_round and ra is not None and rb is not None and ra != rb:
+        ahead = "a" if ra < rb else "b"  # places without results (a bracket): the better place is ahead
+    if ahead is None:
         text = f"Neither finished ahead of the other in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
     else:
-        first, second = (a_name, b_name) if m.ahead == "a" else (b_name, a_name)
-        by = f" by {_gap(m.gap)}" if m.gap else ""
-        lead = "" if intent != "beat" else ("Yes: " if m.ahead == "a" else "No: ")
+        first, second = (a_name, b_name) if ahead == "a" else (b_name, a_name)
+        by = f" by {_unit_gap(m.gap, m.unit)}" if m.gap else ""
+        lead = "" if intent != "beat" else ("Yes: " if ahead == "a" else "No: ")
         text = f"{lead}{first} finished ahead of {second}{by} in {label} ({a_name}: {a_side}; {b_name}: {b_side})."
     return c.answer(m.event.id, text, intent, command, compare=answer)
 
