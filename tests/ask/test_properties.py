@@ -25,8 +25,11 @@ def test_any_text_gets_an_answer_of_a_known_kind(suite_podium: Podium, lines: li
         assert answer.kind in ("answer", "pick", "did_you_mean", "not_understood")
         assert answer.text
         if answer.kind == "answer":
-            assert answer.source is not None or answer.medals is not None or answer.athlete is not None or (
-                answer.compare is not None
+            assert (
+                answer.source is not None
+                or answer.medals is not None
+                or answer.athlete is not None
+                or (answer.compare is not None)
             )
         if answer.kind == "pick":
             assert answer.candidates and answer.pick_slot
