@@ -82,15 +82,20 @@ def rank_rows(counts: dict[str, Counter[str]], ref: Reference) -> list[MedalRow]
 
 def count_medals(infos: Iterable[EventInfo]) -> tuple[dict[str, Counter[str]], int, int]:
     """Medals by nation over these events, the number of events and of medals without a nation."""
-    counts: dict[str, Counter[str]] = {}
+    tallies: dict[str, list[int]] = {}  # plain lists: a whole corpus is 20,000 medals, counted per question
+    slot = {"gold": 0, "silver": 1, "bronze": 2}
     events = without = 0
     for info in infos:
         events += 1
-        for medal in info.medals:
-            if medal.noc:
-                counts.setdefault(medal.noc, Counter())[medal.medal] += 1
+        for medal, noc in info.medals:
+            if noc:
+                tally = tallies.get(noc)
+                if tally is None:
+                    tally = tallies[noc] = [0, 0, 0]
+                tally[slot[medal]] += 1
             else:
                 without += 1
+    counts = {noc: Counter(gold=t[0], silver=t[1], bronze=t[2]) for noc, t in tallies.items()}
     return counts, events, without
 
 

@@ -22,6 +22,8 @@ MEDAL_OF = {"gold": "gold", "golds": "gold", "1st": "gold", "winner": "gold", "w
             "2nd": "silver", "silver medallist": "silver", "silver medalist": "silver", "runner up": "silver",
             "bronze": "bronze", "bronzes": "bronze", "3rd": "bronze", "bronze medallist": "bronze",
             "bronze medalist": "bronze", "fastest": "gold", "quickest": "gold", "best": "gold", "top": "gold",
+            "top 3": "medals", "top three": "medals", "first 3": "medals", "first three": "medals",
+            "top 3 finishers": "medals",
             "topped": "gold", "led": "gold", "headed": "gold", "lead": "gold", "head": "gold"}  # fmt: skip
 RANK_OF = {"gold": 1, "silver": 2, "bronze": 3}
 
@@ -64,7 +66,7 @@ def who_won(c: Ctx) -> AskAnswer:
         return c.answer(eid, f"The page of {label} names no medallists.", "who_won", command)
     if not word:  # `who won the kilo`: the winner, with the podium beside
         return _winner(c, eid, label, command, podium)
-    if medal is None:
+    if medal is None or medal == "medals":
         parts = []
         for colour in ("gold", "silver", "bronze"):
             lines = [p for p in podium.places if p.medal == colour]

@@ -4,8 +4,9 @@ beat another and by how much, head to head, best result, medals won; the nation 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from bot.answers import EventSummary, _winner_value, athlete_answer, line_of
+from bot.answers import EventSummary, _winner_value, athlete_answer, line_of, podium_answer
 from bot.ask.compose_event import MEDAL_OF, Ctx, command_of
 from bot.ask.model import AskAnswer
 from bot.ask.phrasing import UNIT_WORDS, event_label, names_and, notes_of, person, place_text, value_text
@@ -297,3 +298,92 @@ def table(c: Ctx) -> AskAnswer:
     top = "; ".join(f"{r.rank}. {r.name} {r.gold}-{r.silver}-{r.bronze}" for r in answer.rows[:3])
     text = f"Medal table, {scope.label} ({answer.counts}): {top or 'no medals'}."
     return c.answer(None, text, "medal_table", "/medals", medals=answer)
+
+
+def appearances(c: Ctx) -> AskAnswer:
+    """`what were Dæhlie's results`: every event entered, places first, with the athlete's table."""
+    aid = c.r.athlete("x")
+    answer = athlete_answer(c.index, aid)
+    seen: dict[str, str] = {}
+    for app in answer.appearances:
+        if app.event.id in seen:
+            continue
+        _, row = _deciding(c, aid, app.event.id) or (None, None)
+        if row is not None:
+            seen[app.event.id] = f"{place_text(row)} in {event_label(c.index, c.info(app.event.id))}"
+    listing = "; ".join(list(seen.values())[:6]) + ("; …" if len(seen) > 6 else "")
+    text = f"{answer.name} competed in {len(seen)} event{'s' if len(seen) != 1 else ''} in the pages loaded: {listing}."
+    return c.answer(None, text, "appearances", f"/athlete {answer.name}", athlete=answer)
+
+
+def did_win(c: Ctx) -> AskAnswer:
+    """`did the US win the women's 4x100 in 2016`, `did Kelly win a medal in the kilo`: yes or no, and who did."""
+    eid = c.r.event()
+    info = c.info(eid)
+    label = event_label(c.index, info)
+    who = re.sub(r"^the ", "", c.parsed.slots.get("who", ""))
+    word = c.parsed.slots.get("medal", "")
+    wanted = {"gold", "silver", "bronze"} if word in ("a medal", "medal", "medals") else {MEDAL_OF.get(word, "gold")}
+    medals = c.index.events[eid].medals
+    noc = c.index.reference.nation_code(who)
+    rows = final_rows_of(c, eid)
+    if noc is not None:
+        every = {str(m.medal) for m in medals if m.noc == noc}
+        subject = c.index.reference.nation(noc).name if c.index.reference.nation(noc) else noc  # type: ignore[union-attr]
+    else:
+        c.parsed.slots["x"] = who
+        aid, _ = c.r.athlete_in_event("x", "e")  # the Kelly who rode the kilo
+        subject = c.index.athletes[aid].name
+        every = {str(a.medal) for a in c.index.athletes[aid].appearances if a.event_id == eid and a.medal}
+    won = sorted(every & wanted, key=lambda m: MEDAL_RANK[m])
+    other = sorted(every - wanted, key=lambda m: MEDAL_RANK[m])
+    winners = names_and([person(r, c.index) for r in rows if r.medal == "gold"]) or "the page names no winner"
+    command = f"/podium {command_of(info)}"
+    podium = podium_answer(c.index, eid)
+    if won:
+        text = f"Yes: {subject} won {' and '.join(won)} in {label}."
+    elif other:
+        text = f"No: {subject} won {' and '.join(other)} in {label}, not {' or '.join(sorted(wanted))}."
+    elif wanted == {"gold"}:
+        text = f"No: {subject} did not win {label}; {winners} won it."
+    else:
+        text = f"No: {subject} won no {'medal' if len(wanted) > 1 else next(iter(wanted))} in {label}."
+    return c.answer(eid, text, "did_win", command, podium=podium)
+
+
+def most_athlete(c: Ctx) -> AskAnswer:
+    """`which athlete won the most medals (in 1992, in swimming)`: one medal per event, members of teams each."""
+    scope = _scope(c)
+    kind = _medal_kind(c)
+    table = c.index.athletes
+    allowed = [scope.test(c.index.infos[eid]) for eid in table.event_ids]
+    codes = {"gold": 1, "silver": 2, "bronze": 3}
+    wanted = bytes([codes[kind]]) if kind else b"\x01\x02\x03"
+    # Only medal appearances matter (a few per cent): found in C, then each one's athlete by bisection.
+    won: dict[int, set[int]] = {}
+    medal_bytes = table.app_medal.tobytes()
+    for hit in re.finditer(b"[" + re.escape(wanted) + b"]", medal_bytes):
+        k = hit.start()
+        event = table.app_event[k]
+        if allowed[event]:
+            won.setdefault(bisect_right(table.starts, k) - 1, set()).add(event)
+    top = max((len(e) for e in won.values()), default=0)
+    best = sorted((n for n, e in won.items() if len(e) == top), key=lambda n: table.names[n]) if top else []
+    where = "" if scope.label == "all Games loaded" else f" ({scope.label})"
+    noun = f"{kind} medals" if kind else "medals"
+    if not top:
+        return c.answer(None, f"No athlete won {noun}{where} in the events loaded.", "most_athlete", "/medals")
+    names = [table.names[n] for n in best[:10]]
+    more = f" and {len(best) - 10} more" if len(best) > 10 else ""
+    each = " each" if len(best) > 1 else ""
+    text = f"{names_and(names)}{more} won the most {noun}{where}: {top}{each}, in the events loaded."
+    athlete = athlete_answer(c.index, table.ids[best[0]]) if len(best) == 1 else None
+    return c.answer(None, text, "most_athlete", f"/athlete {names[0]}" if athlete else "/medals", athlete=athlete)
+
+
+MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
+
+
+def final_rows_of(c: Ctx, event_id: str) -> list[ResultRow]:
+    final = c.index.events[event_id].final_round()
+    return list(final.results) if final else []

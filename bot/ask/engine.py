@@ -24,7 +24,7 @@ COMPOSERS: dict[str, Callable[[ev.Ctx], AskAnswer]] = {
     "where": lambda c: ev.when_where(c, "where"), "record": ev.record, "results": ev.results,
     "where_finish": pe.where_finish, "result": pe.result, "behind": pe.behind, "beat": pe.beat,
     "margin_ab": lambda c: pe.beat(c, "margin_ab"), "margin_win": pe.margin_win, "h2h": pe.head_to_head,
-    "best": pe.best,
+    "best": pe.best, "appearances": pe.appearances, "did_win": pe.did_win, "most_athlete": pe.most_athlete,
     "count_medals": lambda c: pe.medals_won(c, "count_medals"),
     "which_medals": lambda c: pe.medals_won(c, "which_medals"), "most_golds": pe.most, "medal_table": pe.table,
 }  # fmt: skip
@@ -66,8 +66,14 @@ class Asker:
             if merged is not None:
                 answer = self.run(merged, who)
                 answer.follow_up = True
-                if answer.kind != "not_understood":
-                    return answer
+                if answer.kind != "not_understood" or (led and not readings(text)):
+                    return answer  # a follow-up that names nothing known says so, rather than being guessed at
+        if led and last is None and not readings(text):
+            # `and in 1932?` with nothing before it: said, rather than guessed at.
+            if not readings(rest):
+                return self._unknown(text, "That reads as a follow-up, but you asked me nothing here in the last "
+                                     "few minutes: ask the whole question.")  # fmt: skip
+            text = rest
         misses: list[tuple[Parsed, Miss]] = []
         for parsed in readings(text):
             try:
@@ -161,7 +167,8 @@ class Asker:
             return self._readings(text, [("Medals", f"How many medals did {name} win?"),
                                          ("Best result", f"What was {name}'s best result?")])  # fmt: skip
         event = self.matcher.resolve_event(clean_event(text), suggest=False)
-        if event.outcome != "none" and len(text.split()) <= 10:
+        named = bool(self.matcher.events.grammar.parse(clean_event(text)).words)  # not a bare year or city
+        if event.outcome != "none" and named and len(text.split()) <= 10:
             what = command_query(self.index.infos[event.candidates[0].id]) if event.outcome == "match" else text
             return self._readings(text, [("Medallists", f"Who won the {what}?"),
                                          ("Full results", f"Results of the {what}")])  # fmt: skip
@@ -233,6 +240,7 @@ _INTENT_WORDS = {
     "where": "where an event was held", "record": "records", "results": "results", "where_finish": "a place",
     "result": "a result", "behind": "a gap to the winner", "beat": "who finished ahead",
     "margin_ab": "a margin", "margin_win": "a margin", "h2h": "a head to head", "best": "a best result",
-    "count_medals": "medals won",
+    "count_medals": "medals won", "appearances": "an athlete's results", "did_win": "who won",
+    "most_athlete": "the most medals",
     "which_medals": "medals won", "most_golds": "the most medals", "medal_table": "a medal table",
 }  # fmt: skip

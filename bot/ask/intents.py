@@ -22,11 +22,13 @@ _HELD = r"(?: (?:held|take place|taken place|happen|run|contested|raced|swum|dec
 
 PATTERNS: list[tuple[str, str]] = [
     ("most_golds", rf"^(?:which|what) (?:nation|country|team|noc) (?:won|got|took|had|has|earned|collected) (?:the )?most (?P<medal>{_MEDAL})(?: medals)?(?: (?P<scope>.+))?$"),
+    ("most_athlete", rf"^(?:which|what) (?:athlete|competitor|person|sportsman|sportswoman|player|rider|swimmer|runner|skier|skater) (?:won|got|took|had|has|earned|collected) (?:the )?most (?P<medal>{_MEDAL})(?: medals)?(?: (?P<scope>.+))?$"),
     ("most_golds", rf"^who (?:won|got|took|had|earned) (?:the )?most (?P<medal>{_MEDAL})(?: medals)?(?: (?P<scope>.+))?$"),
     ("most_golds", r"^(?:which|what) (?:nation|country|team|noc) (?P<medal>topped|led|headed|won|top|lead|head) the medal (?:table|count|standings|tally)(?: (?P<scope>.+))?$"),
     ("medal_table", r"^(?:show (?:me )?)?(?:the )?medal (?:table|count|standings?|tally)(?: (?:for|of|at|in))?(?: (?P<scope>.+))?$"),
     ("count_medals", rf"^how many (?:(?P<medal>{_MEDAL}) )?(?:medals? )?(?:did|has|have|had) (?P<who>.+?) (?:win|won|get|got|take|took|earn|earned|collect|collected)(?: (?P<scope>.+))?$"),
     ("which_medals", r"^(?:which|what) medals? (?:did|has|have) (?P<who>.+?) (?:win|won|get|got|take|took|earn|earned)(?: (?P<scope>.+))?$"),
+    ("appearances", r"^(?:what (?:were|are) |show (?:me )?|list )?(?P<x>.+?) (?:results|olympic results|events|appearances|races|record at the olympics)$"),
     ("best", r"^(?:what (?:was|is|were) )?(?P<x>.+?) (?:best|top|greatest|highest) (?:result|finish|placing|place|performance|position|showing)s?(?: ever)?$"),
     ("best", r"^(?:what (?:was|is) )?(?:the )?(?:best|top) (?:result|finish|placing|performance) (?:of|by|for) (?P<x>.+)$"),
     ("winning", rf"^(?:what (?:was|is) )?(?:the )?winning (?P<what>time|mark|score|distance|height|jump|throw|result|points|total){_IN} (?:the )?(?P<e>.+)$"),
@@ -43,6 +45,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("h2h", r"^(?:head to head|h2h|compare)(?: between| of)? (?P<a>.+?) (?:and|vs|v|versus|with|against|to) (?P<b>.+)$"),
     ("h2h", r"^(?P<a>.+?) (?:vs|v|versus) (?P<b>.+?)(?: head to head| h2h)?$"),
     ("nth", rf"^who (?:finished|came|placed|was|ended|ended up|came in|finished in|placed in|was placed|took|got|is)(?: in)?(?: the)? (?P<n>\d{{1,3}}(?:st|nd|rd|th)?|last)(?: (?:place|position|overall|spot))?{_IN} (?:the )?(?P<e>.+)$"),
+    ("did_win", rf"^did (?P<who>.+?) win(?: (?:a |the )?(?P<medal>gold|silver|bronze|a medal|medal|medals))?(?: medal)?{_IN} (?:the )?(?P<e>.+)$"),
+    ("who_won", rf"^who (?:were|was|are) (?:the )?(?P<medal>top 3|top three|first 3|first three|top 3 finishers|medallists){_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", rf"^who (?:was|were|is) (?:the )?(?P<medal>fastest|quickest|best|top|1st){_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", rf"^(?:who|which athlete|which team|which nation|which country|what nation|what country|which rider|which swimmer|which runner) (?:won|win|wins|took|take|got|get|claimed|earned|received|was awarded|scooped|captured|picked up)(?: the)?(?: (?P<medal>{_MEDAL}))?(?: medals?)?{_IN} (?:the )?(?P<e>.+)$"),
     ("who_won", rf"^who (?:were|was|are|is) (?:the )?(?P<medal>medallists|medalists|medal winners|winner|winners|champion|gold medallist|gold medalist|silver medallist|silver medalist|bronze medallist|bronze medalist|podium|on the podium|runner up){_IN} (?:the )?(?P<e>.+)$"),
@@ -55,11 +59,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("where_finish", r"^(?:what was |what is )?(?P<x>.+?) (?:place|position|rank|placing|finishing position|finish)(?: (?:in|at) (?:the )?(?P<e>.+))?$"),
     ("result", r"^(?:what was |what were |what is |whats |show )?(?:the )?(?P<x>.+?) (?:winning |final |best )?(?P<what>time|mark|score|result|distance|height|points|jump|throw|total|performance)(?: (?:in|at|for|of) (?:the )?(?P<e>.+))?$"),
     ("result", r"^(?:what|how) (?:time|mark|score|distance|far|fast|high|many points) did (?P<rest>.+?) (?:do|run|ride|swim|clock|post|record|set|jump|throw|score|get|go|achieve|skate|ski|walk|make|manage)(?: (?P<e>.+))?$"),
+    ("result", r"^what did (?P<rest>.+?) (?:jump|throw|run|swim|score|clock|lift|ride|skate|ski|record|post|do|get|achieve|manage)(?: (?P<e>(?:in|at) .+))?$"),
     ("result", r"^how (?:fast|far|high|quick) (?:was|did|were) (?P<rest>.+?)(?: go| run| ride| swim| jump| throw| skate)?$"),
     ("count", rf"^how many (?P<what>{_PEOPLE})(?: (?:were there|were|are|did|took part|competed|started|entered|participated|raced|in total|there were))*{_IN} (?:the )?(?P<e>.+?)(?: (?:were there|took part|competed|started|entered|participated|raced|were entered))?$"),
     ("when", rf"^(?:when|what date|what day|which day|on what date|on which day|what dates)(?: (?:was|were|did|is))? (?:the )?(?P<e>.+?){_HELD}$"),
     ("where", rf"^(?:where|what venue|which venue|in what venue|at what venue|in which venue)(?: (?:was|were|did|is))? (?:the )?(?P<e>.+?){_HELD}$"),
     ("record", r"^(?:what (?:was|were|is) )?(?:the )?(?P<kind>world|olympic|wr|or)(?: and (?:world|olympic))? records? (?:before|prior to|going into|ahead of|at|in|for|of|coming into) (?:the )?(?P<e>.+)$"),
+    ("record", r"^who (?:held|holds|had|has) the (?P<kind>world|olympic) record (?:before |going into |ahead of )?(?:in|for|at|of|before)? ?(?:the )?(?P<e>.+)$"),
     ("record", r"^(?:what (?:was|were) )?(?:the )?(?P<kind>)records? (?:before|prior to|going into|in|for|at|of) (?:the )?(?P<e>.+)$"),
 ]  # fmt: skip
 

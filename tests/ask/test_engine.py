@@ -131,7 +131,7 @@ def test_cli_ask_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert out["kind"] == "answer" and out["intent"] == "who_won"
     assert out["command"] == "/podium 1992 Men's track time trial"
     assert main(["ask", "and", "silver?"]) == 0  # one-shot: no earlier question, so not a follow-up
-    assert "did not understand" in capsys.readouterr().out
+    assert "reads as a follow-up" in capsys.readouterr().out
 
 
 def test_console_takes_a_line_that_is_not_a_command_as_a_question(capsys: pytest.CaptureFixture[str]) -> None:
