@@ -210,7 +210,11 @@ def best(c: Ctx) -> AskAnswer:
     top = min(ranked, key=lambda a: (a.line.rank or 0, a.round is not None and "final" not in a.round.lower(),
                                      -(a.event.year or 0)))  # fmt: skip
     info = c.info(top.event.id)
-    value = f" in {top.line.result}" if top.line.result else ""
+    value = ""
+    if top.line.result and top.line.status is None:
+        unit = top.line.unit
+        suffix = f" {UNIT_WORDS[unit]}" if unit in UNIT_WORDS and not top.line.result.endswith(unit) else ""
+        value = f" {'with' if unit in UNIT_WORDS else 'in'} {top.line.result}{suffix}"
     where = f" ({top.round})" if top.round and "final" not in top.round.lower() else ""
     rank = f"tied {ordinal(top.line.rank or 0)}" if top.line.tied else ordinal(top.line.rank or 0)
     text = f"{answer.name}'s best result: {rank} in {event_label(c.index, info)}{where}{value}."
@@ -387,3 +391,33 @@ MEDAL_RANK = {"gold": 1, "silver": 2, "bronze": 3}
 def final_rows_of(c: Ctx, event_id: str) -> list[ResultRow]:
     final = c.index.events[event_id].final_round()
     return list(final.results) if final else []
+
+
+def neighbour(c: Ctx) -> AskAnswer:
+    """`who finished behind Moreno in 1992`: the next place after (or before) the athlete's, in their round."""
+    c.r.split()
+    aid, eid = _athlete_event(c)
+    found = _deciding(c, aid, eid)
+    if found is None:
+        return _not_in(c, aid, eid, "neighbour")
+    app, row = found
+    label = event_label(c.index, c.info(eid))
+    command = f"/event {command_of(c.info(eid))}"
+    if row.rank is None:
+        return c.answer(eid, f"{person(row, c.index)} has no place in {label}: {place_text(row)}.", "neighbour",
+                        command, notes=notes_of(row))  # fmt: skip
+    behind = c.parsed.slots.get("dir") in ("behind", "after")
+    ranks = sorted({r.rank for r in c.index.events[eid].rounds[app.round_index].results if r.rank is not None})
+    others = [r for r in ranks if (r > row.rank if behind else r < row.rank)]
+    if not others:
+        text = f"Nobody finished {'behind' if behind else 'ahead of'} {row.name} in {label}" + (
+            f" ({app.round})" if app.round else "") + "."  # fmt: skip
+        return c.answer(eid, text, "neighbour", command)
+    rank = others[0] if behind else others[-1]
+    rows = [r for r in c.index.events[eid].rounds[app.round_index].results if r.rank == rank]
+    value = f" in {value_text(rows[0])}" if rows[0].result and rows[0].status is None else ""
+    where = f" ({app.round})" if app.round and app.round.lower() != "final" else ""
+    side = "right behind" if behind else "right ahead of"
+    who = names_and([person(r, c.index) for r in rows])
+    text = f"{who} finished {ordinal(rank)}{where}, {side} {row.name} ({place_text(row)}) in {label}{value}."
+    return c.answer(eid, text, "neighbour", command, notes=[n for r in rows for n in notes_of(r)])

@@ -3,6 +3,7 @@ answer. Rule-based (intent patterns, then slots through the matcher); no network
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 
@@ -25,6 +26,7 @@ COMPOSERS: dict[str, Callable[[ev.Ctx], AskAnswer]] = {
     "where_finish": pe.where_finish, "result": pe.result, "behind": pe.behind, "beat": pe.beat,
     "margin_ab": lambda c: pe.beat(c, "margin_ab"), "margin_win": pe.margin_win, "h2h": pe.head_to_head,
     "best": pe.best, "appearances": pe.appearances, "did_win": pe.did_win, "most_athlete": pe.most_athlete,
+    "neighbour": pe.neighbour,
     "count_medals": lambda c: pe.medals_won(c, "count_medals"),
     "which_medals": lambda c: pe.medals_won(c, "which_medals"), "most_golds": pe.most, "medal_table": pe.table,
 }  # fmt: skip
@@ -42,7 +44,7 @@ class Asker:
 
     # ---------------------------------------------------------------- entry points
     def ask(self, question: str, who: Who | None = None) -> AskAnswer:
-        text = tidy(fold_question(question))
+        text = tidy(fold_question(_event_first(question)))
         answer = self._ask(text, who)
         answer.question = question
         return answer
@@ -230,6 +232,18 @@ class Asker:
         return list(self._examples)
 
 
+_LEADING_CLAUSE = re.compile(r"^\s*((?:in|at|during|for)\s+[^,?]{3,80}),\s*(.+)$", re.IGNORECASE)
+
+
+def _event_first(question: str) -> str:
+    """`In the 1968 long jump, who was fifth?` -> `who was fifth? in the 1968 long jump`: the event named first,
+    before a comma, moves to where the patterns expect it."""
+    m = _LEADING_CLAUSE.match(question)
+    if not m:
+        return question
+    return f"{m.group(2).rstrip(' ?!.')} {m.group(1)}"
+
+
 def _year_or_place(word: str, places: dict[str, set[tuple[int, str]]]) -> bool:
     return (len(word) == 4 and word.isdigit()) or word in places
 
@@ -241,6 +255,6 @@ _INTENT_WORDS = {
     "result": "a result", "behind": "a gap to the winner", "beat": "who finished ahead",
     "margin_ab": "a margin", "margin_win": "a margin", "h2h": "a head to head", "best": "a best result",
     "count_medals": "medals won", "appearances": "an athlete's results", "did_win": "who won",
-    "most_athlete": "the most medals",
+    "most_athlete": "the most medals", "neighbour": "who finished next to someone",
     "which_medals": "medals won", "most_golds": "the most medals", "medal_table": "a medal table",
 }  # fmt: skip

@@ -22,6 +22,44 @@ _EVENT_NOISE = re.compile(
 _SOFT = frozenset(
     {"race", "event", "competition", "contest", "final", "finals", "title", "medal", "olympic", "held", "for", "with"}
 )
+# Words of questions that typo-match real names (`winner` ~ Binner, `gold` ~ Gola): never read as a name alone.
+NOT_NAMES = frozenset(
+    [
+        "winner",
+        "winners",
+        "leader",
+        "champion",
+        "gold",
+        "silver",
+        "bronze",
+        "medal",
+        "medals",
+        "medallist",
+        "medalist",
+        "first",
+        "last",
+        "time",
+        "times",
+        "result",
+        "results",
+        "place",
+        "score",
+        "mark",
+        "record",
+        "records",
+        "race",
+        "event",
+        "final",
+        "team",
+        "nation",
+        "country",
+        "who",
+        "what",
+        "when",
+        "where",
+        "how",
+    ]
+)
 _NAME_NOISE = re.compile(r"^(?:(?:the|athlete|rider|swimmer|runner|cyclist|skater)\s+)+")
 
 
@@ -41,8 +79,11 @@ class Miss(Exception):
         self.kind, self.text, self.suggestions = kind, text, suggestions or []
 
 
+_HAPPENED = re.compile(r"\b(?:held|take place|took place|taken place|happen|happened|staged)\b")
+
+
 def clean_event(text: str) -> str:
-    return _EVENT_NOISE.sub("", " ".join(w for w in text.split() if w != "held")).strip()
+    return _EVENT_NOISE.sub("", " ".join(_HAPPENED.sub(" ", text).split())).strip()
 
 
 def clean_name(text: str) -> str:
@@ -66,7 +107,10 @@ class Resolver:
         return res.outcome, res.candidates
 
     def _athlete_fits(self, text: str) -> tuple[str, list[Candidate]]:
-        res = self.matcher.resolve_athlete(clean_name(text), suggest=False)
+        name = clean_name(text)
+        if not name or all(word in NOT_NAMES for word in name.split()):
+            return "none", []  # `the winner` is no one's name, however close `Binner` is
+        res = self.matcher.resolve_athlete(name, suggest=False)
         return res.outcome, res.candidates
 
     def event(self, slot: Slot = "e") -> str:
