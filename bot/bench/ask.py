@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from anyascii import anyascii
+
 from bot.ask import AskAnswer, Asker
 from bot.ask.phrasing import command_query
 from bot.core import Podium
@@ -154,13 +156,15 @@ def generated_questions(podium: Podium, count: int, seed: int) -> list[Question]
             if sum(1 for r in rows if r.name == row.name) > 1:
                 continue
             template = rng.choice(["where did {x} finish in the {e}", "what place did {x} finish in the {e}"])
-            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.name], [info.title, row.name]))
+            out.append(_q(template.replace("{x}", typed(row.name, rng)), what, "answer", [row.name],
+                          [info.title, row.name]))  # fmt: skip
         elif kind == 3 and not info.team and rows[0].result:
             row = rng.choice(rows[:8])
             if not row.result:
                 continue
             template = rng.choice(["what was {x}'s result in the {e}", "what was {x}'s time in the {e}"])
-            out.append(_q(template.replace("{x}", row.name), what, "answer", [row.result], [info.title, row.name]))
+            out.append(_q(template.replace("{x}", typed(row.name, rng)), what, "answer", [row.result],
+                          [info.title, row.name]))  # fmt: skip
         elif kind == 4 and info.competitors:
             out.append(
                 _q("how many competitors were in the {e}", what, "answer", [str(info.competitors)], [info.title])
@@ -170,7 +174,7 @@ def generated_questions(podium: Podium, count: int, seed: int) -> list[Question]
                           [], year=str(info.year)))  # fmt: skip
         elif kind == 6 and len(solo) >= 2 and solo[1].rank != 1 and solo[1].value is not None and gold:
             row = rng.choice([r for r in solo if r.rank != 1 and r.value is not None])
-            out.append(_q(f"how far behind the winner was {row.name} in the {{e}}", what, "answer",
+            out.append(_q(f"how far behind the winner was {typed(row.name, rng)} in the {{e}}", what, "answer",
                           [row.name, "behind the winner"], [info.title, row.name]))  # fmt: skip
         elif kind == 7 and len(solo) >= 2:
             a, b = sorted(rng.sample(solo, 2), key=lambda r: r.rank or 0)
@@ -198,6 +202,20 @@ def generated_questions(podium: Podium, count: int, seed: int) -> list[Question]
             out.append(_q("how many nations competed in the {e}", what, "answer", [f"{info.nations} nations"],
                           [info.title]))  # fmt: skip
     return out
+
+
+def typed(name: str, rng: random.Random) -> str:
+    """A name as fans type it: often without accents (a third), sometimes with one slip in its longest word (a
+    fifth: two neighbouring letters swapped)."""
+    if rng.random() < 1 / 3:
+        name = anyascii(name)
+    words = name.split()
+    longest = max(range(len(words)), key=lambda i: len(words[i])) if words else 0
+    if words and len(words[longest]) >= 6 and rng.random() < 0.2:
+        word = words[longest]
+        at = rng.randrange(1, len(word) - 2)
+        words[longest] = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return " ".join(words)
 
 
 def _q(template: str, event: str, expect: str, contains: list[str], meant: list[str], year: str = "") -> Question:
