@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from bot.answers import PodiumAnswer, event_answer, podium_answer, records_answer, summarize
 from bot.ask.intents import Parsed
 from bot.ask.model import AskAnswer
-from bot.ask.phrasing import event_label, names_and, notes_of, person, value_text
+from bot.ask.phrasing import command_query, event_label, names_and, notes_of, person, value_text
 from bot.ask.resolve import Miss, Resolver
 from bot.ask.words import ordinal, place_of
 from bot.index import EventInfo, PodiumIndex
 from bot.match import Matcher
 from bot.models import Event, ResultRow, Round
-from bot.performance import format_gap, format_value
+from bot.performance import format_value
 
 MEDAL_OF = {"gold": "gold", "golds": "gold", "1st": "gold", "winner": "gold", "winners": "gold", "champion": "gold",
             "gold medallist": "gold", "gold medalist": "gold", "silver": "silver", "silvers": "silver",
@@ -110,8 +110,6 @@ def _winner(c: Ctx, eid: str, label: str, command: str, podium: PodiumAnswer) ->
 
 
 def command_of(info: EventInfo) -> str:
-    from bot.ask.phrasing import command_query
-
     return command_query(info)
 
 
@@ -316,7 +314,3 @@ def results(c: Ctx) -> AskAnswer:
     text = f"The results of {event_label(c.index, info)}" + (f": {top} …" if top else ": no table.")
     text += f" ({sum(len(r.lines) for r in answer.rounds)} rows in {len(answer.rounds)} table(s))."
     return c.answer(eid, text, "results", f"/event {command_of(info)}", event=answer)
-
-
-def gap_text(diff: float, unit: str | None, precision: int) -> str:
-    return format_gap(diff, unit, precision)  # type: ignore[arg-type]

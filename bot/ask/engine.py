@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 
 from bot.ask import compose_event as ev
+from bot.ask import compose_medals as me
 from bot.ask import compose_people as pe
 from bot.ask.context import MEMORY_SECONDS, Memory, Who, fragment, looks_like_fragment
 from bot.ask.intents import Parsed, readings, tidy
@@ -25,10 +26,10 @@ COMPOSERS: dict[str, Callable[[ev.Ctx], AskAnswer]] = {
     "where": lambda c: ev.when_where(c, "where"), "record": ev.record, "results": ev.results,
     "where_finish": pe.where_finish, "result": pe.result, "behind": pe.behind, "beat": pe.beat,
     "margin_ab": lambda c: pe.beat(c, "margin_ab"), "margin_win": pe.margin_win, "h2h": pe.head_to_head,
-    "best": pe.best, "appearances": pe.appearances, "did_win": pe.did_win, "most_athlete": pe.most_athlete,
+    "best": pe.best, "appearances": pe.appearances, "did_win": me.did_win, "most_athlete": me.most_athlete,
     "neighbour": pe.neighbour,
-    "count_medals": lambda c: pe.medals_won(c, "count_medals"),
-    "which_medals": lambda c: pe.medals_won(c, "which_medals"), "most_golds": pe.most, "medal_table": pe.table,
+    "count_medals": lambda c: me.medals_won(c, "count_medals"),
+    "which_medals": lambda c: me.medals_won(c, "which_medals"), "most_golds": me.most, "medal_table": me.table,
 }  # fmt: skip
 INTENTS = tuple(COMPOSERS)
 
