@@ -44,7 +44,7 @@ def intents(settings: DiscordSettings) -> discord.Intents:
     (`mode=typed`), which needs, privileged, the content of every message."""
     wanted = discord.Intents.none()
     wanted.guilds = True
-    wanted.guild_messages = True
+    wanted.guild_messages = settings.ask_by_mention
     if settings.message_content:
         wanted.guild_messages = True
         wanted.message_content = True

@@ -201,7 +201,8 @@ def listen_for_mentions(client: discord.Client, ctx: BotContext) -> None:
 def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     client = tree.client
     client.add_dynamic_items(AskPick, AskReading)
-    listen_for_mentions(client, ctx)
+    if ctx.settings.discord.ask_by_mention:
+        listen_for_mentions(client, ctx)
     cooldown = user_cooldown(ctx.settings)
 
     @app_commands.command(name="ask", description="Ask in plain words: who won the kilo in 1992?")

@@ -81,3 +81,17 @@ def test_mention_text_and_limiter() -> None:
     assert limiter.allow(1) and limiter.allow(1) and not limiter.allow(1) and limiter.allow(2)
     now[0] = 10.5
     assert limiter.allow(1)
+
+
+def test_questions_by_mention_can_be_turned_off(podium: Podium) -> None:
+    from bot.discord import app
+    from bot.discord.context import BotContext
+    from bot.settings import load_settings
+
+    on = load_settings()
+    assert on.discord.ask_by_mention and app.intents(on.discord).guild_messages
+    off = load_settings(discord={"ask_by_mention": False})
+    assert not app.intents(off.discord).guild_messages
+    client = app.build_client(BotContext(podium, off))
+    assert not hasattr(client, "on_message")  # no listener, and no messages arrive
+    assert client.tree.get_command("ask") is not None  # /ask stays
