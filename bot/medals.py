@@ -110,8 +110,9 @@ def medal_table(index: PodiumIndex, scope: Scope) -> MedalTableAnswer:
 
 
 def _games_label(ref: Reference, year: int, season: str | None) -> str:
-    host = next((g.host_city for g in ref.games if g.year == year and (season is None or g.season == season)), None)
-    return f"{host} {year}" if host else str(year)
+    """`Barcelona 1992`; a year alone names every Games of that year (`Barcelona 1992 and Albertville 1992`)."""
+    hosts = [g.host_city for g in ref.games if g.year == year and (not season or g.season == season)]
+    return " and ".join(f"{h} {year}" for h in hosts) if hosts else str(year)
 
 
 def read_scope(index: PodiumIndex, grammar: QueryGrammar, text: str) -> Scope:
@@ -137,13 +138,6 @@ def read_scope(index: PodiumIndex, grammar: QueryGrammar, text: str) -> Scope:
         sports.add(sport)
     folded_sports = {normalize(s) for s in sports}
     season = q.season
-    parts = []
-    if games:
-        parts.append(", ".join(_games_label(index.reference, y, s or season) for y, s in sorted(games)))
-    if season and not games:
-        parts.append(f"{season} Games")
-    if sports:
-        parts.append(", ".join(sorted(sports)))
 
     def test(info: EventInfo) -> bool:
         if games and not any(info.year == y and (not s or info.season == s) for y, s in games):
@@ -152,6 +146,19 @@ def read_scope(index: PodiumIndex, grammar: QueryGrammar, text: str) -> Scope:
             return False
         return not folded_sports or normalize(info.sport or "") in folded_sports
 
+    parts = []
+    if games:
+        # A year alone names the Games of that year whose events are counted (`1992 swimming`: Barcelona only).
+        seasonless = {y for y, s in games if not s and not season}
+        present = {(i.year, i.season) for i in index.infos.values() if i.year in seasonless and test(i)}
+        named = sorted({(y, s or season or "") for y, s in games if y not in seasonless} | {
+            (y, s or "") for y, s in present})  # fmt: skip
+        named += [(y, "") for y in sorted(seasonless) if not any(n[0] == y for n in named)]
+        parts.append(", ".join(_games_label(index.reference, y, s) for y, s in sorted(named)))
+    if season and not games:
+        parts.append(f"{season} Games")
+    if sports:
+        parts.append(", ".join(sorted(sports)))
     return Scope(" · ".join(parts) or "all Games loaded", test)
 
 

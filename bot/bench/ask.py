@@ -50,6 +50,8 @@ def load_suite(path: Path = SUITE_FILE) -> list[Question]:
             conversation = row["conversation"] or ""
             if conversation.startswith("#") or not row["question"]:
                 continue
+            if row.get(None):
+                raise ValueError(f"{path}:{n}: more columns than the header: quote a field holding a comma")
             parts = tuple(p.strip() for p in (row.get("contains") or "").split(" | ") if p.strip())
             out.append(Question(n, conversation, row["question"], row["expect"].strip(), parts))
     return out
