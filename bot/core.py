@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import answers
+from bot import medals as medal_tables
 from bot.about import AboutAnswer, about_answer
+from bot.ask import AskAnswer, Asker
 from bot.cache import (
     PARALLEL_FROM,
     CacheInfo,
@@ -39,6 +41,7 @@ class Podium:
         self.index = index
         self.matcher = matcher or Matcher(index)
         self.cache: CacheInfo | None = None
+        self._asker: Asker | None = None
 
     @classmethod
     def load(
@@ -127,3 +130,26 @@ class Podium:
             ],
             "problems": [p.model_dump(mode="json") for p in self.index.problems],
         }
+
+    # --- medal tables, nations, Games (bot/medals.py) ------------------------------------------------------------
+    def medals(self, query: str = "") -> medal_tables.MedalTableAnswer:
+        return medal_tables.medal_table(
+            self.index, medal_tables.read_scope(self.index, self.matcher.events.grammar, query)
+        )
+
+    def nation(self, query: str) -> medal_tables.NationAnswer:
+        return medal_tables.nation_answer(self.index, query)
+
+    def games(self, query: str) -> medal_tables.GamesAnswer:
+        return medal_tables.games_answer(self.index, self.matcher.events.grammar, query)
+
+    # --- questions in plain words (bot/ask/) ---------------------------------------------------------------------
+    @property
+    def asker(self) -> Asker:
+        """One asker per Podium: it keeps each person's last question for follow-ups."""
+        if self._asker is None:
+            self._asker = Asker(self.index, self.matcher)
+        return self._asker
+
+    def ask(self, question: str, who: tuple[str, str] | None = None) -> AskAnswer:
+        return self.asker.ask(question, who)

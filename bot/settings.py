@@ -52,6 +52,8 @@ class DiscordSettings(BaseModel):
     shard_count: PositiveInt | None = None
     shard_ids: list[NonNegativeInt] | None = None
     message_content: bool = False
+    # Questions asked by mentioning the bot (needs the guild messages intent, not privileged).
+    ask_by_mention: bool = True
     cooldown_rate: PositiveInt = 5
     cooldown_seconds: PositiveFloat = 30.0
 

@@ -1,4 +1,4 @@
-"""`python -m bot.bench generate|run|scale|quality|real`: the corpus generator, the benchmark and the quality suite."""
+"""`python -m bot.bench generate|run|scale|quality|real|ask`: the corpus generator, the benchmarks and the suites."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     real = sub.add_parser("real", help="the parser judged by real pages: rows kept, problems, invariants, golden facts")
     real.add_argument("folder", type=Path, nargs="?", default=Path("tests/parse/real/pages"))
     real.add_argument("--golden", type=Path, default=None, help="folder of golden facts (default: ../golden)")
+    ask = sub.add_parser("ask", help="the question suite: right, clarified, wrong, not understood, latency")
+    ask.add_argument("--pages", type=int, default=7500, help="generated pages for the latency run (0: none)")
+    ask.add_argument("--folder", type=Path, default=None, help="folder of generated pages (made if missing)")
+    ask.add_argument("--questions", type=int, default=1000, help="questions made from the generated pages")
+    ask.add_argument("--seed", type=int, default=7)
+    ask.add_argument("--failures", action="store_true", help="list every question not right or clarified")
     probe = sub.add_parser("probe", help=argparse.SUPPRESS)
     probe.add_argument("folder", type=Path)
     probe.add_argument("--cache", type=Path, required=True)
@@ -69,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         print(run_scale(sizes, args.root, args.queries, args.seed, lambda d, n: generate(d, n, 1)))
         return 0
+    if args.command == "ask":
+        from bot.bench.ask import run_ask
+
+        return run_ask(args.pages, args.folder, args.questions, args.seed, args.failures)
     from bot.bench.quality import load_cases, quality_podium, report
 
     cases = load_cases()

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 from rich.console import RenderableType
 
-from bot.console import render
+from bot.console import render, tables
 from bot.core import Podium
 from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.parse import load_folder
@@ -23,6 +23,14 @@ QUERY_COMMANDS: dict[str, tuple[str, Callable[[Podium, str], BaseModel], Callabl
     "podium": ("the medalists of an event", Podium.podium, render.render_podium),
     "athlete": ("every appearance of an athlete", Podium.athlete, render.render_athlete),
     "records": ("the records listed on an event's page", Podium.records, render.render_records),
+}
+
+# Medal tables, nations and Games (bot/medals.py); the REPL takes them too.
+EXTRA_COMMANDS: dict[str, tuple[Callable[[Podium, str], BaseModel], Callable[[Any], RenderableType]]] = {
+    "medals": (Podium.medals, tables.render_medals),
+    "nation": (Podium.nation, tables.render_nation),
+    "games": (Podium.games, tables.render_games),
+    "ask": (Podium.ask, tables.render_ask),
 }
 
 
@@ -42,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     chart.add_argument("--kind", choices=["gaps", "splits"], default="gaps")
     chart.add_argument("--out", type=Path, default=Path("chart.png"), help="where to write the PNG")
     sub.add_parser("about", parents=[common], help="what the bot knows and its version")
+    medals = sub.add_parser("medals", parents=[common], help="a medal table: a Games, a sport, a season or all")
+    medals.add_argument("query", nargs="*")
+    ask = sub.add_parser("ask", parents=[common], help="a question in plain words (who won the kilo in 1992?)")
+    ask.add_argument("query", nargs="+")
+    for name, help_text in (("nation", "a nation's medals, medallists and best results"),
+                            ("games", "a Games overview: host, events, medal table, records")):  # fmt: skip
+        cmd = sub.add_parser(name, parents=[common], help=help_text)
+        cmd.add_argument("query", nargs="+")
     resolve = sub.add_parser("resolve", parents=[common], help="what the matcher makes of a query")
     resolve.add_argument("kind", choices=["athlete", "event"])
     resolve.add_argument("query", nargs="+")
@@ -206,6 +222,8 @@ def _main(args: argparse.Namespace) -> int:
     if command == "compare":
         return run_compare(podium, args.athletes, args.json)
     query = " ".join(args.query)
+    if command in EXTRA_COMMANDS:
+        return show(lambda: EXTRA_COMMANDS[command][0](podium, query), EXTRA_COMMANDS[command][1], args.json)
     if command == "chart":
         return run_chart(podium, query, args.kind, args.out)
     if command == "resolve":

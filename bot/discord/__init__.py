@@ -9,6 +9,8 @@ Layout:
     options.py   Transformers for fuzzy event/athlete names, with autocomplete from the matcher
     results.py   /event, /podium, /records        athletes.py  /athlete, /compare
     chart.py     /chart                           about.py     /about
+    ask.py       /ask and questions by mention    medals.py    /medals, /nation, /games
+    ask_embeds.py  plain-words answers, medal tables, nations and Games as embeds
 
 Adding a command group (for example `/quiz`):
     1. Write `bot/discord/quiz.py` with `def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None`.

@@ -20,7 +20,7 @@ import yarl
 from discord import app_commands
 
 from bot.core import Podium
-from bot.discord import about, athletes, chart, flow, quiz, results
+from bot.discord import about, ask, athletes, chart, flow, medals, quiz, results
 from bot.discord.context import BotContext
 from bot.discord.tree import PodiumTree
 from bot.errors import PodiumError
@@ -31,15 +31,20 @@ log = logging.getLogger(__name__)
 Setup = Callable[[app_commands.CommandTree[Any], BotContext], None]
 
 # One module per command group; each has `setup(tree, ctx)` (see bot/discord/__init__.py to add one).
-GROUPS: tuple[Setup, ...] = (results.setup, athletes.setup, chart.setup, about.setup, quiz.setup)
+# `ask` last: its mention listener runs after the `on_message` another group installed.
+GROUPS: tuple[Setup, ...] = (
+    results.setup, athletes.setup, chart.setup, about.setup, quiz.setup, medals.setup, ask.setup,
+)  # fmt: skip
 
 
 def intents(settings: DiscordSettings) -> discord.Intents:
-    """Slash commands need no intents; `guilds` keeps guild and channel objects. Nothing privileged unless the
-    `message_content` setting asks for it: then typed quiz answers may be written in the channel (`mode=typed`),
-    which needs the guild messages and, privileged, their content."""
+    """Slash commands need no intents; `guilds` keeps guild and channel objects; guild messages (not privileged)
+    deliver messages that mention the bot, with their content: questions asked by mention. Nothing privileged
+    unless the `message_content` setting asks for it: then typed quiz answers may be written in the channel
+    (`mode=typed`), which needs, privileged, the content of every message."""
     wanted = discord.Intents.none()
     wanted.guilds = True
+    wanted.guild_messages = settings.ask_by_mention
     if settings.message_content:
         wanted.guild_messages = True
         wanted.message_content = True

@@ -85,12 +85,12 @@ class Matcher:
         return [self._athlete(Fit(h, 0, 0, 0.0)) for h in range(min(limit, MAX_CHOICES, len(self.athletes.order)))]
 
     # --- resolving ----------------------------------------------------------------------------------------------
-    def resolve_athlete(self, query: str) -> Resolution:
-        outcome, fits = self.athletes.resolve(query)
+    def resolve_athlete(self, query: str, suggest: bool = True) -> Resolution:
+        outcome, fits = self.athletes.resolve(query, suggest)
         return _verdict(query, "athlete", outcome, [self._athlete(f) for f in fits])
 
-    def resolve_event(self, query: str) -> Resolution:
-        outcome, fits = self.events.resolve(query)
+    def resolve_event(self, query: str, suggest: bool = True) -> Resolution:
+        outcome, fits = self.events.resolve(query, suggest)
         return _verdict(query, "event", outcome, [self._event(f) for f in fits])
 
     # --- completing ---------------------------------------------------------------------------------------------

@@ -86,9 +86,7 @@ class QueryGrammar:
             elif token in SEASONS:
                 out.season = SEASONS[token]
             elif token in GENDER_WORDS and not (token == "m" and previous.isdigit()):
-                out.gender = GENDER_WORDS[token]
-                if token == "mixed":
-                    words.append(token)
+                out.gender = GENDER_WORDS[token]  # `mixed` too: an event's own words leave gender words out
             elif token in UNITS and previous.isdigit():
                 words.append(UNITS[token])
             elif _NUMBER_UNIT.match(token):
@@ -107,7 +105,8 @@ class QueryGrammar:
             if literal and n == 1 and _NUMBER_UNIT.match(key):
                 return 0
             if key in self.aliases and not (n == 1 and _YEAR.match(key)):
-                words.extend(self.aliases[key])
+                # `two man` -> two-man: `man` is a gender word, which an event's own words leave out too.
+                words.extend(t for t in self.aliases[key] if t not in GENDER_WORDS)
                 return n
             if key in self.places and (n > 1 or len(key) > 2 or key == "la"):
                 games = self.places[key]

@@ -511,6 +511,10 @@ class LoopbackDiscord:
         if interaction is not None:
             message["webhook_id"] = self.application_id
             message["guild_id"] = interaction.guild_id
+        if data.get("message_reference"):  # a reply: which message it answers (snowflakes as strings, as Discord)
+            reference = {k: str(v) if k.endswith("_id") else v for k, v in data["message_reference"].items()}
+            message["message_reference"] = reference
+            message["guild_id"] = reference.get("guild_id")
         self.messages[message_id] = message
         return message
 
@@ -730,11 +734,17 @@ class LoopbackDiscord:
         )
 
     async def say(
-        self, content: str, *, user: dict[str, Any] | None = None, guild_id: str | None = None
+        self,
+        content: str,
+        *,
+        user: dict[str, Any] | None = None,
+        guild_id: str | None = None,
+        mentions: Sequence[dict[str, Any]] = (),
     ) -> dict[str, Any]:
         """A user (or, with a bot user, another bot) writes `content` in the guild's channel. As Discord does, the
         MESSAGE_CREATE goes only to a session that asked for GUILD_MESSAGES, and carries the content only with
-        MESSAGE_CONTENT (an intent the bot must also have enabled on the portal: `privileged_intents`)."""
+        MESSAGE_CONTENT (an intent the bot must also have enabled on the portal: `privileged_intents`) or when the
+        message mentions the bot (`mentions` holds `bot_user`; write `<@id>` in `content` as a client does)."""
         user = user or self.users[0]
         guild_id = guild_id or self.guild_ids[0]
         message_id = self._snowflake()
@@ -753,7 +763,7 @@ class LoopbackDiscord:
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": False,
-            "mentions": [],
+            "mentions": list(mentions),
             "mention_roles": [],
             "pinned": False,
             "flags": 0,
@@ -762,7 +772,8 @@ class LoopbackDiscord:
         shard = self.shard_of(guild_id)
         live = [s for s in self.sessions.values() if s.shard[0] == shard]
         if live and live[-1].intents & GUILD_MESSAGES:
-            seen = message if live[-1].intents & MESSAGE_CONTENT else {**message, "content": ""}
+            to_bot = any(m.get("id") == self.bot_user["id"] for m in mentions)
+            seen = message if live[-1].intents & MESSAGE_CONTENT or to_bot else {**message, "content": ""}
             await self.dispatch("MESSAGE_CREATE", seen, guild_id=guild_id)
         return message
 

@@ -75,11 +75,11 @@ async def test_sync_goes_to_dev_guilds_else_global(podium: Podium, endpoints: No
         async with client:
             await client.login(loopback.token)
             said = await app.sync_commands(client.tree, settings)
-            assert said == "synced 8 commands to 2 development guild(s)"
+            assert said == "synced 12 commands to 2 development guild(s)"
             assert [g for g, _ in loopback.sync_requests] == loopback.guild_ids
             assert None not in loopback.commands
             said = await app.sync_commands(client.tree, settings, force_global=True)
-            assert said.startswith("synced 8 global commands")
+            assert said.startswith("synced 12 global commands")
             assert {c["name"] for c in loopback.commands[None]} == {c.name for c in client.tree.get_commands()}
         assert not loopback.rejections and not loopback.identifies  # REST only, no gateway
 

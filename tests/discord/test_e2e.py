@@ -94,7 +94,20 @@ async def test_connects_without_privileged_intents_and_syncs_command_schemas(wor
     # Synced once, at start, to the development guild (instant), and not globally.
     assert [guild for guild, _ in d.sync_requests] == [d.guild_ids[0]]
     commands = {c["name"]: c for c in d.commands[d.guild_ids[0]]}
-    assert set(commands) == {"event", "podium", "athlete", "compare", "records", "chart", "about", "quiz"}
+    assert set(commands) == {
+        "event",
+        "podium",
+        "athlete",
+        "compare",
+        "records",
+        "chart",
+        "about",
+        "quiz",
+        "ask",
+        "medals",
+        "nation",
+        "games",
+    }
 
     def schema(name: str) -> list[tuple[str, int, bool, bool]]:
         return [(o["name"], o["type"], o.get("required", False), o.get("autocomplete", False))
@@ -319,7 +332,7 @@ async def test_sync_subcommand_registers_global_commands_without_a_gateway(world
     code = await sync.wait_exit()
     world.outputs.append(sync.text)
     assert code == 0, sync.text
-    assert "synced 8 global commands" in sync.text
+    assert "synced 12 global commands" in sync.text
     assert {c["name"] for c in d.commands[None]} == {"event", "podium", "athlete", "compare", "records", "chart",
-                                                     "about", "quiz"}  # fmt: skip
+                                                     "about", "quiz", "ask", "medals", "nation", "games"}  # fmt: skip
     assert len(d.identifies) == identified
