@@ -7,7 +7,7 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from bot.index import Appearance, PodiumIndex
-from bot.models import Event, Medal, ResultRow, Round
+from bot.models import Event, Medal, MedalEntry, ResultRow, Round
 from bot.performance import Unit, format_gap
 
 STATUS_TEXT = {
@@ -152,7 +152,8 @@ def line_of(index: PodiumIndex, row: ResultRow, best: float | None) -> Line:
         diff = row.value - best if row.unit == "s" else best - row.value
         gap = format_gap(diff, row.unit, max(row.precision, 0))
     return Line(
-        rank_text=rank_text(row), rank=row.rank, tied=row.tied, rank_inferred=row.rank_inferred, name=row.name,
+        rank_text=rank_text(row), rank=row.rank, tied=row.tied, rank_inferred=row.rank_inferred,
+        name=row.name or NOT_GIVEN,
         members=row.members, nation=row.nation, nation_name=nation.name if nation else None,
         flag=nation.flag if nation else None, result=row.result, gap=gap, status=row.status,
         status_text=STATUS_TEXT.get(row.status or ""), medal=row.medal, splits=row.splits, notes=row.notes,
@@ -184,6 +185,15 @@ def event_answer(index: PodiumIndex, event_id: str) -> EventAnswer:
     return EventAnswer(event=summarize(index, event_id), rounds=rounds, final_round=final_index)
 
 
+# What an answer shows where the page gives no competitor (its name was lost with a flag).
+NOT_GIVEN = "(not given)"
+
+
+def medal_name(medal: MedalEntry) -> str:
+    """A medallist as an answer shows them: their name, else their team's roster, else "(not given)"."""
+    return medal.name or ", ".join(medal.members) or NOT_GIVEN
+
+
 def podium_answer(index: PodiumIndex, event_id: str) -> PodiumAnswer:
     e: Event = index.events[event_id]
     final = e.final_round()
@@ -194,7 +204,9 @@ def podium_answer(index: PodiumIndex, event_id: str) -> PodiumAnswer:
         medal_rows.sort(key=lambda r: ({"gold": 1, "silver": 2, "bronze": 3}[r.medal or "gold"], r.line))
         places = [line_of(index, r, best) for r in medal_rows]
     named = {(p.medal, p.name) for p in places}
-    missing = [f"{m.medal}: {m.name}" for m in e.medals if (m.medal, m.name) not in named and m.medal]
+    missing = [
+        f"{m.medal}: {medal_name(m)}" for m in e.medals if (m.medal, medal_name(m)) not in named and m.medal and m.name
+    ]
     if not places:
         # No results row carries the medal: answer from the infobox alone, without inventing a result.
         for m in e.medals:
@@ -205,7 +217,8 @@ def podium_answer(index: PodiumIndex, event_id: str) -> PodiumAnswer:
                     rank=None,
                     tied=False,
                     rank_inferred=False,
-                    name=m.name,
+                    name=medal_name(m),
+                    members=m.members,
                     nation=m.noc,
                     nation_name=nation.name if nation else None,
                     flag=nation.flag if nation else None,
