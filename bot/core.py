@@ -22,14 +22,35 @@ from bot.cache import (
 )
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
-from bot.errors import Ambiguous, NotFound
+from bot.errors import Ambiguous, NotFound, PodiumError
 from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
-from bot.parse import load_folder
+from bot.parse import PAGE_SUFFIXES, load_folder
 from bot.reference import DATA_DIR, Reference, load_reference
 
 DEFAULT_PAGES = DATA_DIR / "pages"
 BUILD_APART_FROM = PARALLEL_FROM  # pages: below this, parsing in-process leaves little memory behind
+
+
+class DataFolderError(PodiumError):
+    """The folder of pages is missing, is not a folder, or holds no pages: a bot on it would know nothing."""
+
+
+def require_pages(folder: Path) -> Path:
+    """The folder, if it holds pages; else `DataFolderError` saying what is wrong (faces check before loading, so
+    that `--data /nope` is told, not answered with "No event matches")."""
+    if not folder.exists():
+        raise DataFolderError(f"The data folder {str(folder)!r} does not exist (set --data or PODIUM_DATA_DIR).")
+    if not folder.is_dir():
+        raise DataFolderError(f"The data folder {str(folder)!r} is a file, not a folder of pages.")
+    try:
+        has_pages = any(p.is_file() and p.suffix.lower() in PAGE_SUFFIXES for p in folder.iterdir())
+    except OSError as err:
+        raise DataFolderError(f"The data folder {str(folder)!r} cannot be read: {err.strerror or err}.") from None
+    if not has_pages:
+        suffixes = ", ".join(PAGE_SUFFIXES)
+        raise DataFolderError(f"The data folder {str(folder)!r} holds no pages (files ending {suffixes}).")
+    return folder
 
 
 class Podium:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+# `scheme://user:secret@host`: what stands between the user's colon and the `@` is a password.
+_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^@\s]*@")
+
+
+def hide_password(text: str) -> str:
+    """Text that may hold a URL, as it may be shown or logged: `postgresql://u:***@host/db`."""
+    return _PASSWORD.sub(lambda m: m["head"] + "***@", text)
 
 
 class PodiumError(Exception):

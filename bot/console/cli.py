@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -13,7 +15,7 @@ from pydantic import BaseModel
 from rich.console import RenderableType
 
 from bot.console import render
-from bot.core import Podium
+from bot.core import Podium, require_pages
 from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.parse import load_folder
 from bot.reference import load_reference
@@ -26,11 +28,38 @@ QUERY_COMMANDS: dict[str, tuple[str, Callable[[Podium, str], BaseModel], Callabl
 }
 
 
+def program_name() -> str:
+    """`podium` when run through the entry point, else `python -m bot`."""
+    return "podium" if Path(sys.argv[0]).name == "podium" else "python -m bot"
+
+
+def png_path(value: str) -> Path:
+    """`--out`: a file name ending in .png (charts are PNG images; a .jpg name would hold PNG bytes)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a file name, such as chart.png")
+    path = Path(value)
+    if path.suffix.lower() != ".png":
+        raise argparse.ArgumentTypeError(f"charts are PNG images: name the file something.png, not {value!r}")
+    return path
+
+
+def folder_path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a folder, such as data/pages")
+    return Path(value)
+
+
+def add_chart_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kind", choices=["gaps", "splits"], default="gaps")
+    parser.add_argument("--out", type=png_path, default=Path("chart.png"), help="where to write the PNG")
+    parser.add_argument("--force", action="store_true", help="overwrite the --out file if it exists")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", type=Path, default=None, help="folder of pages (default: the bundled pages)")
+    common.add_argument("--data", type=folder_path, default=None, help="folder of pages (default: the bundled pages)")
     common.add_argument("--json", action="store_true", help="print the answer as JSON")
-    parser = argparse.ArgumentParser(prog="python -m bot", description="Podium: Olympic results in a terminal")
+    parser = argparse.ArgumentParser(prog=program_name(), description="Podium: Olympic results in a terminal")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, _, _) in QUERY_COMMANDS.items():
         cmd = sub.add_parser(name, parents=[common], help=help_text)
@@ -39,14 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("athletes", nargs="+", help='two names: "Name A" "Name B", or words with "vs" between')
     chart = sub.add_parser("chart", parents=[common], help="a PNG chart of an event: gaps or splits")
     chart.add_argument("query", nargs="+")
-    chart.add_argument("--kind", choices=["gaps", "splits"], default="gaps")
-    chart.add_argument("--out", type=Path, default=Path("chart.png"), help="where to write the PNG")
+    add_chart_options(chart)
     sub.add_parser("about", parents=[common], help="what the bot knows and its version")
     resolve = sub.add_parser("resolve", parents=[common], help="what the matcher makes of a query")
     resolve.add_argument("kind", choices=["athlete", "event"])
     resolve.add_argument("query", nargs="+")
     check = sub.add_parser("check", parents=[common], help="load a folder, print every problem and the counts")
-    check.add_argument("folder", nargs="?", type=Path)
+    check.add_argument("folder", nargs="?", type=folder_path)
     sub.add_parser("export", parents=[common], help="the whole parsed index as JSON on stdout")
     sub.add_parser("console", parents=[common], help="interactive console with history and tab completion")
     sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
@@ -59,11 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
+    """The folder of pages, checked: `DataFolderError` (exit 1) when it is missing or holds no pages."""
     if args.data is not None:
-        return Path(args.data)
+        return require_pages(Path(args.data))
     from bot.settings import load_settings
 
-    return load_settings().data_dir
+    return require_pages(load_settings().data_dir)
 
 
 def _print_json(payload: Any) -> None:
@@ -88,7 +117,7 @@ def show(produce: Callable[[], BaseModel], draw: Callable[[Any], RenderableType]
         if as_json:
             _print_json(_error_json(err))
         else:
-            console.print(render.render_error(err))
+            console.print(render.render_error(err), soft_wrap=True)
         return 1
     if as_json:
         _print_json(answer.model_dump(mode="json"))
@@ -118,18 +147,51 @@ def run_compare(podium: Podium, words: Sequence[str], as_json: bool) -> int:
     return show(lambda: podium.compare(*split_pair(words)), render.render_compare, as_json)
 
 
-def run_chart(podium: Podium, query: str, kind: str, out: Path) -> int:
+class OutputError(PodiumError):
+    """A file the user asked for cannot be written where they said."""
+
+
+def write_new_file(out: Path, data: bytes, *, force: bool = False) -> None:
+    """Write `data` to `out`, refusing to replace a file unless `force`: `OutputError` in words, never a
+    traceback, when the folder is missing, the path is a folder, or the file system refuses."""
+    if out.is_dir():
+        raise OutputError(f"{str(out)!r} is a folder: name a file in it, such as {str(out / 'chart.png')!r}.")
+    folder = out.parent
+    if not folder.is_dir():
+        raise OutputError(f"Cannot write {str(out)!r}: the folder {str(folder)!r} does not exist.")
+    try:
+        with out.open("wb" if force else "xb") as file:
+            file.write(data)
+    except FileExistsError:
+        raise OutputError(f"{str(out)!r} exists already: pass --force to overwrite it.") from None
+    except OSError as err:
+        raise OutputError(f"Cannot write {str(out)!r}: {err.strerror or err}.") from None
+
+
+def run_chart(podium: Podium, query: str, kind: str, out: Path, *, force: bool = False, as_json: bool = False) -> int:
     try:
         chart = podium.chart(query, "splits" if kind == "splits" else "gaps")
+        write_new_file(out, chart.png, force=force)
     except PodiumError as err:
-        render.make_console().print(render.render_error(err))
+        if as_json:
+            _print_json(_error_json(err))
+        else:
+            render.make_console().print(render.render_error(err), soft_wrap=True)
         return 1
-    out.write_bytes(chart.png)
-    print(f"{chart.title}: {kind} chart written to {out}" + (f" ({chart.note})" if chart.note else ""))
+    if as_json:
+        _print_json({"title": chart.title, "kind": chart.kind, "file": str(out), "note": chart.note})
+    else:
+        print(f"{chart.title}: {kind} chart written to {out}" + (f" ({chart.note})" if chart.note else ""))
     return 0
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
 def run_check(folder: Path, as_json: bool) -> int:
+    """Every problem of a folder and the counts; exit 1 when there are problems or no pages at all."""
+    require_pages(folder)
     result = load_folder(folder, load_reference())
     rows = sum(len(r.results) for e in result.events for r in e.rounds)
     if as_json:
@@ -143,20 +205,65 @@ def run_check(folder: Path, as_json: bool) -> int:
     else:
         for problem in result.problems:
             print(problem)
-        print(f"{len(result.events)} events, {rows} result rows, {len(result.problems)} problems")
-    return 1 if result.problems else 0
+        print(
+            f"{plural(len(result.events), 'event')}, {plural(rows, 'result row')}, "
+            f"{plural(len(result.problems), 'problem')}"
+        )
+    return 1 if result.problems or not result.events else 0
+
+
+def tolerant_streams() -> None:
+    """Bytes that are not UTF-8 on stdin read as U+FFFD, and text the terminal cannot show is replaced: an odd
+    byte is never an exception later (in a quiz answer written to the database, say)."""
+    for stream, errors in ((sys.stdin, "replace"), (sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=errors)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m bot ...`. A setting the bot cannot run with is one line on stderr and exit status 2."""
+    """`python -m bot ...`. Never a traceback: bad usage or a setting the bot cannot run with is one line on stderr
+    and exit status 2; a command that fails (a missing folder, an unwritable file, no database) is one line and 1."""
     from bot.settings import SettingsError
 
-    args = build_parser().parse_args(argv)
+    tolerant_streams()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "quiz":
+        check_quiz_args(parser, args)
     try:
         return _main(args)
     except SettingsError as err:
-        print(f"python -m bot: {err}", file=sys.stderr)
-        return 2
+        return fail(err, 2)
+    except PodiumError as err:
+        return fail(err, 1)
+    except BrokenPipeError:  # `podium export | head`: the reader left, nothing to say
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except OSError as err:
+        return fail(f"{err.strerror or err}" + (f": {err.filename}" if err.filename else ""), 1)
+    except KeyboardInterrupt:
+        print(f"{program_name()}: interrupted", file=sys.stderr)
+        return 130
+
+
+def check_quiz_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Numbers a game cannot use are bad usage (exit 2), told before anything loads."""
+    from bot.settings import MAX_SEED
+
+    if args.seed is not None and not 0 <= args.seed <= MAX_SEED:
+        parser.error(f"argument --seed: a seed is a whole number from 0 to {MAX_SEED}")
+    if args.seconds is not None and not 5 <= args.seconds <= 300:  # also inf and nan
+        parser.error("argument --seconds: a question lasts 5 to 300 seconds")
+    if args.questions is not None and not 1 <= args.questions <= 50:
+        parser.error("argument --questions: a quiz has 1 to 50 questions")
+    if not 1 <= args.players <= 26:
+        parser.error("argument --players: 1 to 26 players")
+
+
+def fail(err: object, code: int) -> int:
+    print(f"{program_name()}: {err}", file=sys.stderr)
+    return code
 
 
 def _main(args: argparse.Namespace) -> int:
@@ -201,7 +308,7 @@ def _main(args: argparse.Namespace) -> int:
         return run_compare(podium, args.athletes, args.json)
     query = " ".join(args.query)
     if command == "chart":
-        return run_chart(podium, query, args.kind, args.out)
+        return run_chart(podium, query, args.kind, args.out, force=args.force, as_json=args.json)
     if command == "resolve":
         verdict = podium.resolve(args.kind, query)
         if args.json:

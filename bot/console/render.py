@@ -16,6 +16,11 @@ from bot.performance import format_value
 MEDAL_MARK = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
 
 
+def _add_row(table: Table, *cells: str) -> None:
+    """A row of plain text: a page's or a user's `[link=…]` or `[/]` is shown as typed, never read as markup."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
 def _nation(line: Line) -> str:
     if line.nation_name:
         return f"{line.nation_name} ({line.nation})"
@@ -55,7 +60,7 @@ def render_event(answer: EventAnswer) -> RenderableType:
     inferred = False
     for rnd in answer.rounds:
         split_labels = list(dict.fromkeys(k for line in rnd.lines for k in line.splits))
-        table = Table(title=rnd.name or None, title_justify="left", show_edge=False)
+        table = Table(title=Text(rnd.name) if rnd.name else None, title_justify="left", show_edge=False)
         for col in ("Rank", "Athlete", "Nation", *split_labels, "Result", "Gap", "Notes"):
             table.add_column(col, overflow="fold")
         for line in rnd.lines:
@@ -63,7 +68,8 @@ def render_event(answer: EventAnswer) -> RenderableType:
             splits = [
                 format_value(line.splits[k], "s", line.precision) if k in line.splits else "" for k in split_labels
             ]
-            table.add_row(
+            _add_row(
+                table,
                 _rank(line),
                 line.name,
                 _nation(line),
@@ -86,7 +92,7 @@ def render_podium(answer: PodiumAnswer) -> RenderableType:
     for col in ("Medal", "Athlete", "Nation", "Result", "Margin", "Notes"):
         table.add_column(col)
     for line in answer.places:
-        table.add_row(
+        _add_row(table,
             MEDAL_MARK.get(line.medal or "", ""), line.name, _nation(line), line.result or "—", line.gap or "",
             _notes(line),
         )  # fmt: skip
@@ -108,7 +114,7 @@ def render_athlete(answer: AthleteAnswer) -> RenderableType:
         table.add_column(col, overflow="fold")
     for app in answer.appearances:
         line = app.line
-        table.add_row(
+        _add_row(table,
             app.event.games, app.event.event or app.event.title, app.round or "", _rank(line),
             line.result or "", line.gap or "", _notes(line),
         )  # fmt: skip
@@ -124,17 +130,20 @@ def render_records(answer: RecordsAnswer) -> RenderableType:
     for rec in answer.records:
         note = f"corrected: {rec.correction}" if rec.corrected else ""
         holder = " ".join(x for x in (rec.holder, rec.nation and f"({rec.nation})") if x)
-        table.add_row(rec.kind, holder or "—", rec.result or "", rec.date or "", rec.place or "", note)
+        _add_row(table, rec.kind, holder or "—", rec.result or "", rec.date or "", rec.place or "", note)
     return Group(_header(answer.event), table, _source(answer.event))
 
 
 def render_resolution(res: Resolution) -> RenderableType:
-    table = Table(title=f"{res.kind} '{res.query}': {res.outcome}", title_justify="left", show_edge=False)
+    title = Text(f"{res.kind} '{res.query}': {res.outcome}")
+    if not res.candidates:
+        return title
+    table = Table(show_edge=False)
     for col in ("Name", "Detail", "Score"):
         table.add_column(col)
     for c in res.candidates:
-        table.add_row(c.name, c.detail, f"{c.score:.0f}")
-    return table
+        _add_row(table, c.name, c.detail, f"{c.score:.0f}")
+    return Group(title, table)
 
 
 def render_error(err: PodiumError) -> RenderableType:
@@ -162,11 +171,11 @@ def render_compare(answer: CompareAnswer) -> RenderableType:
         return Group(head, Text("They never entered the same event."))
     parts: list[RenderableType] = [head]
     for meeting in answer.meetings:
-        table = Table(title=f"{meeting.event.title}", title_justify="left", show_edge=False)
+        table = Table(title=Text(meeting.event.title), title_justify="left", show_edge=False)
         for col in ("Athlete", "Round", "Rank", "Result"):
             table.add_column(col)
         for name, showing in ((answer.a_name, meeting.a), (answer.b_name, meeting.b)):
-            table.add_row(name, showing.round or "", _rank(showing.line), showing.line.result or "")
+            _add_row(table, name, showing.round or "", _rank(showing.line), showing.line.result or "")
         parts.append(table)
         if meeting.ahead:
             winner = answer.a_name if meeting.ahead == "a" else answer.b_name

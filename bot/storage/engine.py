@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from bot.errors import PodiumError
+from bot.errors import PodiumError, hide_password
 
 # Execution option marking a connection that will write (see `_begin`).
 WRITE = "podium_write"
@@ -37,11 +37,11 @@ class DatabaseUnavailable(StorageError):
 
 
 def shown_url(url: str) -> str:
-    """The URL as it may be shown to a user or logged: never its password."""
+    """The URL as it may be shown to a user or logged: never its password (even in a URL too broken to parse)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL at all: nothing in it is worth hiding, or showing
-        return "(unreadable URL)"
+    except Exception:  # not a URL SQLAlchemy can read: mask what looks like a password, show the rest
+        return hide_password(url)
 
 
 def describe(error: BaseException) -> str:
@@ -67,7 +67,7 @@ def resolve_url(url: str, base_dir: Path | None = None) -> URL:
     try:
         parsed = make_url(url)
     except Exception as err:  # sqlalchemy raises ArgumentError, but anything unparseable is the same to a user
-        raise StorageError(f"Not a database URL: {url!r}") from err
+        raise StorageError(f"Not a database URL: {shown_url(url)!r}") from err
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         parsed = parsed.set(drivername="sqlite+aiosqlite")
