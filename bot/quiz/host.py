@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import random
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -31,14 +32,24 @@ from bot.quiz.session import (
     QuizStateError,
     Standing,
 )
-from bot.storage.engine import StorageError
+from bot.storage.engine import StorageError, StorageFault
 from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, LeaderRow, Period, QuizRepository
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["buttons", "typed"]
 MAX_QUESTIONS = 50
 # A game's pool reaches into further draws of events until it holds this many times the questions asked that are
 # new to the server: some have too few settled wrong answers to be shown with options.
 FRESH_MARGIN = 2
+
+
+class AnswerNotSaved(StorageError):
+    """The database refused the answer's write: it is not acknowledged and does not count; the player may answer
+    again (the game goes on, and its writes catch up when the database is back)."""
+
+    def __init__(self) -> None:
+        super().__init__("Could not save your answer — try again.")
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,9 @@ class LiveGame:
     mode: Mode
     session: QuizSession
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # What happened in the game that the database has not taken yet (it refused): written, in order, before
+    # anything else of this game (see `QuizHost._flush`).
+    unsaved: list[QuizEvent] = field(default_factory=list)
 
 
 class QuizHost:
@@ -258,7 +272,12 @@ class QuizHost:
             outcome = live.session.evaluate(player_id, player_name, now, choice=choice, text=text)
             if not outcome.accepted or outcome.result is None:
                 return outcome
-            if await self.repo.record_answer(live.game_id, outcome.result):
+            try:
+                await self._flush(live)  # the question must be stored before an answer to it
+                stored_now = await self.repo.record_answer(live.game_id, outcome.result)
+            except StorageFault as err:
+                raise AnswerNotSaved() from err
+            if stored_now:
                 live.session.commit(outcome.result)
                 return outcome
             # Another process serving this game stored this player's first answer: that one counts, here too.
@@ -268,6 +287,7 @@ class QuizHost:
             return AnswerOutcome("duplicate", live.session.adopt(stored))
 
     async def tick(self, channel_id: str, now: dt.datetime) -> list[QuizEvent]:
+        """What the clock moved on: also a retry of the writes the database refused so far."""
         live = self.live.get(channel_id)
         if live is None:
             return []
@@ -301,14 +321,26 @@ class QuizHost:
             return events
 
     async def _persist(self, live: LiveGame, events: list[QuizEvent]) -> None:
-        for event in events:
+        """Write what happened. A database that refuses (a `StorageFault`) does not stop the game: the events wait
+        in `live.unsaved` and are written first at the next tick or answer. A game stays live until its end is
+        written."""
+        live.unsaved.extend(events)
+        try:
+            await self._flush(live)
+        except StorageFault as err:
+            log.warning("quiz #%s: %s (%d writes waiting)", live.game_id, err, len(live.unsaved))
+
+    async def _flush(self, live: LiveGame) -> None:
+        while live.unsaved:
+            event = live.unsaved[0]
             if isinstance(event, QuestionOpened):
-                await self.repo.ask(live.game_id, event.number, event.question, event.opened_at)
+                await self.repo.ask(live.game_id, event.number, event.question, event.opened_at, again=True)
             elif isinstance(event, QuestionClosed):
                 await self.repo.close_question(live.game_id, event.number, event.closed_at, skipped=event.skipped)
             elif isinstance(event, GameEnded):
                 await self.repo.end_game(live.game_id, "stopped" if event.status == "stopped" else "finished", event.at)
                 self.live.pop(live.channel_id, None)
+            live.unsaved.pop(0)
 
     # --------------------------------------------------------------------------------------- reading
 

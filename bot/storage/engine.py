@@ -27,6 +27,16 @@ class StorageError(PodiumError):
     """The database cannot be used: a bad URL, or a schema newer than this code."""
 
 
+class StorageFault(StorageError):
+    """The database refused a read or write while the bot was running: disk full, read-only, a lock held past the
+    timeout, a damaged file, the server gone. Nothing of the failed transaction was kept; trying again later may
+    work. The message says what happened in a few words (never a URL's password)."""
+
+    def __init__(self, error: BaseException, doing: str = "use") -> None:
+        self.error = error
+        super().__init__(f"Could not {doing} the quiz database: {hide_password(describe(error))}.")
+
+
 class DatabaseUnavailable(StorageError):
     """The database cannot be reached or opened: no server at that address, a refused login, an unknown database,
     a SQLite file that cannot be made or is not a database. The message names the URL (its password hidden)."""
@@ -84,19 +94,25 @@ def resolve_url(url: str, base_dir: Path | None = None) -> URL:
     raise StorageError(f"Unsupported database {backend!r}: use sqlite or postgresql.")
 
 
-def make_engine(url: str, base_dir: Path | None = None) -> AsyncEngine:
+# How long a write waits for a lock another connection holds before it fails (a `StorageFault`), on both engines.
+LOCK_TIMEOUT = 15.0
+
+
+def make_engine(url: str, base_dir: Path | None = None, *, lock_timeout: float = LOCK_TIMEOUT) -> AsyncEngine:
     resolved = resolve_url(url, base_dir)
+    timeout_ms = max(1, round(lock_timeout * 1000))
     if resolved.get_backend_name() != "sqlite":
-        return create_async_engine(resolved, pool_pre_ping=True)
+        settings = {"lock_timeout": str(timeout_ms)}
+        return create_async_engine(resolved, pool_pre_ping=True, connect_args={"server_settings": settings})
     memory = (resolved.database or ":memory:") == ":memory:"
     options: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
     engine = create_async_engine(resolved, **options)
-    event.listen(engine.sync_engine, "connect", _sqlite_connect(memory))
+    event.listen(engine.sync_engine, "connect", _sqlite_connect(memory, timeout_ms))
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
 
 
-def _sqlite_connect(memory: bool) -> Any:
+def _sqlite_connect(memory: bool, timeout_ms: int) -> Any:
     def connect(dbapi_connection: Any, _record: Any) -> None:
         # The driver must not open transactions on its own: `_begin` does, deferred or immediate.
         dbapi_connection.isolation_level = None
@@ -105,7 +121,7 @@ def _sqlite_connect(memory: bool) -> Any:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
         cursor.close()
 
     return connect

@@ -24,7 +24,7 @@ from bot.errors import PodiumError
 from bot.quiz.export import ExportRow
 from bot.quiz.model import Question
 from bot.quiz.session import AnswerResult, PlayerScore, Standing, rank_players
-from bot.storage.engine import WRITE, DatabaseUnavailable, StorageError, make_engine
+from bot.storage.engine import LOCK_TIMEOUT, WRITE, DatabaseUnavailable, StorageError, StorageFault, make_engine
 from bot.storage.migrations import LATEST, MIGRATIONS
 from bot.storage.schema import answers, games, metadata, player_streaks, questions, schema_version, scores
 
@@ -40,6 +40,12 @@ class ChannelBusy(PodiumError):
     def __init__(self, game_id: int) -> None:
         self.game_id = game_id
         super().__init__(f"A quiz is already running in this channel (game #{game_id}): `/quiz stop` ends it.")
+
+
+def stored_text(text: str, limit: int | None = None) -> str:
+    """Text as a column can hold it on both engines: PostgreSQL refuses NUL in text (shown as U+FFFD instead)."""
+    text = text.replace("\x00", "\ufffd")
+    return text[:limit] if limit is not None else text
 
 
 def to_ms(moment: dt.datetime) -> int:
@@ -120,15 +126,20 @@ class QuizRepository:
         self.dialect = engine.dialect.name
 
     @classmethod
-    async def open(cls, url: str, base_dir: Path | None = None) -> QuizRepository:
+    async def open(
+        cls, url: str, base_dir: Path | None = None, *, lock_timeout: float = LOCK_TIMEOUT
+    ) -> QuizRepository:
         """Connect and bring the schema up to date (migrations applied at start). `DatabaseUnavailable` (a
         `StorageError`) when the database cannot be reached or opened."""
         try:
-            repo = cls(make_engine(url, base_dir))
+            repo = cls(make_engine(url, base_dir, lock_timeout=lock_timeout))
         except OSError as err:  # the SQLite file's folder cannot be made
             raise DatabaseUnavailable(url, err) from err
         try:
             await repo.migrate()
+        except StorageFault as err:
+            await repo.close()
+            raise DatabaseUnavailable(url, err.error) from err
         except (OSError, DBAPIError) as err:
             await repo.close()
             raise DatabaseUnavailable(url, err) from err
@@ -150,16 +161,26 @@ class QuizRepository:
 
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction (`BEGIN IMMEDIATE` on SQLite), committed on leaving."""
-        async with self.engine.connect() as conn:
-            await conn.execution_options(**{WRITE: True})
-            async with conn.begin():
-                yield conn
+        """A write transaction (`BEGIN IMMEDIATE` on SQLite), committed on leaving. A database that refuses it
+        (disk full, read-only, locked, damaged, gone) is a `StorageFault`: nothing of it was kept. A broken
+        constraint (`IntegrityError`) is the caller's to read."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execution_options(**{WRITE: True})
+                async with conn.begin():
+                    yield conn
+        except IntegrityError:
+            raise
+        except (DBAPIError, OSError) as err:
+            raise StorageFault(err, "write to") from err
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.connect() as conn, conn.begin():
-            yield conn
+        try:
+            async with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except (DBAPIError, OSError) as err:
+            raise StorageFault(err, "read") from err
 
     def _insert(self, table: sa.Table) -> Any:
         """INSERT with ON CONFLICT support: the one place the two dialects differ in spelling, not in meaning."""
@@ -331,10 +352,17 @@ class QuizRepository:
 
     # ------------------------------------------------------------------------------ questions, answers
 
-    async def ask(self, game_id: int, number: int, question: Question, now: dt.datetime) -> None:
+    async def ask(
+        self, game_id: int, number: int, question: Question, now: dt.datetime, *, again: bool = False
+    ) -> None:
+        """Store a question as asked. `again`: a retry after a refused write, which the database may have kept
+        after all (then nothing changes)."""
         async with self._write() as conn:
+            insert = self._insert(questions)
+            if again:
+                insert = insert.on_conflict_do_nothing(index_elements=["game_id", "number"])
             await conn.execute(
-                questions.insert().values(
+                insert.values(
                     game_id=game_id,
                     number=number,
                     key=question.key,
@@ -380,8 +408,8 @@ class QuizRepository:
                     guild_id=found.guild_id,
                     sport=found.sport,
                     player_id=result.player_id,
-                    player_name=result.player_name[:100],
-                    given=result.given,
+                    player_name=stored_text(result.player_name, 100),
+                    given=stored_text(result.given),
                     choice=result.choice,
                     credit=result.credit,
                     correct=result.correct,
@@ -432,7 +460,7 @@ class QuizRepository:
         stmt = self._insert(scores).values(
             game_id=game_id,
             player_id=result.player_id,
-            player_name=result.player_name[:100],
+            player_name=stored_text(result.player_name, 100),
             points=result.points,
             correct=int(result.correct),
             answered=1,
@@ -462,7 +490,7 @@ class QuizRepository:
         stmt = self._insert(player_streaks).values(
             guild_id=guild_id,
             player_id=result.player_id,
-            player_name=result.player_name[:100],
+            player_name=stored_text(result.player_name, 100),
             current=start,
             best=start,
             updated_ms=ms,
