@@ -269,6 +269,8 @@ class QuizRuntime:
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
+        if self.host is not None:
+            await self.host.release()
         if self.repo is not None:
             await self.repo.close()
 
@@ -304,6 +306,8 @@ class QuizRuntime:
     async def _tick_forever(self) -> None:
         while True:
             await asyncio.sleep(TICK)
+            if self.host is not None:
+                await self.host.renew(self.now())  # this process is alive: its games are not cut off
             for channel_id in list(self.stages):
                 try:
                     await self._tick(channel_id)

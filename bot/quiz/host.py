@@ -12,6 +12,7 @@ import asyncio
 import datetime as dt
 import logging
 import random
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
@@ -102,8 +103,14 @@ class LiveGame:
     unsaved: list[QuizEvent] = field(default_factory=list)
 
 
+# How long a process's lease on its games lasts unless renewed (on another host; on this one, while it lives).
+LEASE_SECONDS = 60.0
+
+
 class QuizHost:
-    """The games this process runs, by channel. `owner` names this process for crash recovery (`shard:0`)."""
+    """The games this process runs, by channel. `owner` names the role for crash recovery (`shard:0`, `console`);
+    each host writes its games as `role@instance`, its own instance, and holds a lease on them in the database,
+    so another process of the same role (a second console, an unsharded second bot) never closes them."""
 
     def __init__(
         self,
@@ -112,21 +119,53 @@ class QuizHost:
         *,
         owner: str,
         reveal_seconds: float = 5.0,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.index = index
         self.repo = repo
-        self.owner = owner
+        self.role = owner
+        self.instance = uuid.uuid4().hex
+        self.owner = self.owned_by(owner)
         self.reveal_seconds = reveal_seconds
+        self.lease_seconds = lease_seconds
         self.live: dict[str, LiveGame] = {}
+        self._renewed: dt.datetime | None = None
+
+    def owned_by(self, role: str) -> str:
+        return role if "@" in role else f"{role}@{self.instance}"
 
     async def recover(
         self, now: dt.datetime, owners: Collection[str] | None = None, *, owner_prefix: str | None = None
     ) -> list[InterruptedGame]:
-        """Close the games a shutdown or crash cut off (this process's, unless `owners` or `owner_prefix` say
-        otherwise). The caller tells each channel, then calls `repo.mark_announced`."""
+        """Take this process's lease, then close the games a shutdown or crash cut off: those of this role
+        (unless `owners` or `owner_prefix` say otherwise) whose process is gone. The caller tells each channel,
+        then calls `repo.mark_announced`."""
+        await self.claim(now)
         if owners is None and owner_prefix is None:
-            owners = [self.owner]
+            owners = [self.role]
         return await self.repo.recover(now, owners=owners, owner_prefix=owner_prefix)
+
+    async def claim(self, now: dt.datetime) -> None:
+        await self.repo.claim(self.instance, now, self.lease_seconds)
+        self._renewed = now
+
+    async def renew(self, now: dt.datetime) -> None:
+        """Keep the lease (a third of its length at most between writes). A database that refuses is logged: the
+        lease holds on this host as long as the process lives, and the next renewal tries again."""
+        if self._renewed is not None and (now - self._renewed).total_seconds() < self.lease_seconds / 3:
+            return
+        try:
+            await self.claim(now)
+        except StorageFault as err:
+            log.warning("could not renew the lease of quiz host %s: %s", self.instance, err)
+
+    async def release(self) -> None:
+        """Give up the lease at a clean shutdown (its games are closed or will be recovered)."""
+        try:
+            await self.repo.release(self.instance)
+        except StorageFault as err:
+            log.warning("could not release the lease of quiz host %s: %s", self.instance, err)
+        self._renewed = None
 
     def game_in(self, channel_id: str) -> LiveGame | None:
         return self.live.get(channel_id)
@@ -187,7 +226,7 @@ class QuizHost:
         picked = await asyncio.to_thread(self._pick, options, seed, asked)
         if not picked:
             raise BadOption("No questions fit these options: try another sport, Games or difficulty.")
-        owned = owner or self.owner
+        owned = self.owned_by(owner) if owner else self.owner
         return GamePlan(guild_id, channel_id, host_id, owned, options, seed, tuple(picked), tuple(players))
 
     def _pick(self, options: GameOptions, seed: int, asked: dict[str, float]) -> list[Question]:
@@ -216,6 +255,8 @@ class QuizHost:
         """Start a prepared game and open its first question. `ChannelBusy` when a game started in the channel
         since the plan was made (here, or in another process: the database checks)."""
         self._check_free(plan.channel_id, None)
+        if self._renewed is None:  # no game without a lease: another process would take it for cut off
+            await self.claim(now)
         options = plan.options
         session = QuizSession(
             plan.questions,

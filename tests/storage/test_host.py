@@ -102,7 +102,12 @@ async def test_a_restarted_host_closes_the_cut_off_game(repo: QuizRepository, po
     live, _ = await host.start(guild_id="g", channel_id="c", host_id="h", options=GameOptions(questions=3, seed=5),
                                now=at(0))  # fmt: skip
     await host.answer("c", "ann", "Ann", at(1), choice=right_choice(host, "c"))
-    # The process dies here. A new one starts with the same owner:
+    # A second process of the same role does not touch a game whose owner is alive:
+    second = QuizHost(podium.index, repo, owner="shard:0")
+    assert await second.recover(at(30)) == []
+    assert (await repo.game(live.game_id)).status == "running"
+    # The process dies here (its lease goes with it). A new one starts with the same role:
+    await repo.release(host.instance)
     again = QuizHost(podium.index, repo, owner="shard:0")
     cut = await again.recover(at(60))
     assert [c.game.id for c in cut] == [live.game_id]
