@@ -22,11 +22,12 @@ from bot.cache import (
 )
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
-from bot.errors import Ambiguous, NotFound, PodiumError
+from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
 from bot.parse import PAGE_SUFFIXES, load_folder
 from bot.reference import DATA_DIR, Reference, load_reference
+from bot.userinput import visible
 
 DEFAULT_PAGES = DATA_DIR / "pages"
 BUILD_APART_FROM = PARALLEL_FROM  # pages: below this, parsing in-process leaves little memory behind
@@ -105,6 +106,8 @@ class Podium:
         return self.matcher.resolve_event(query)
 
     def _one(self, kind: Kind, query: str) -> str:
+        if not visible(query):  # empty, spaces, or characters that show nothing (`\u200b`)
+            raise BadOption(f"Type {'an event' if kind == 'event' else 'an athlete'} to look up.")
         verdict = self.resolve(kind, query)
         if verdict.outcome == "match":
             return verdict.candidates[0].id

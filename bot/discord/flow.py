@@ -274,6 +274,9 @@ async def answer_in_place(interaction: Interaction, code: str, owner: int, args:
 # ---------------------------------------------------------------- errors
 
 
+STALE_COMMAND = "This command was updated — an admin needs to run sync (`python -m bot sync`) before it works again."
+
+
 def unwrap(error: BaseException) -> BaseException:
     if isinstance(error, app_commands.CommandInvokeError):
         return error.original
@@ -292,6 +295,9 @@ def error_text(err: BaseException) -> str | None:
     if isinstance(err, Ambiguous):
         names = "; ".join(f"{embeds.md(n)} ({embeds.md(d)})" for _, n, d in err.candidates[:10])
         return f"**{embeds.echo(err.query)}** fits several {err.kind}s: {names}."
+    if isinstance(err, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        # Discord still shows the command as it was registered before the code changed: not the user's doing.
+        return STALE_COMMAND
     if isinstance(err, app_commands.CommandOnCooldown):
         return f"You're asking quickly: try again in {err.retry_after:.0f} s."
     if isinstance(err, app_commands.CheckFailure):
