@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Collection, Sequence
+
+from rich.cells import cell_len
 from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -16,9 +21,41 @@ from bot.performance import format_value
 MEDAL_MARK = {"gold": "🥇", "silver": "🥈", "bronze": "🥉"}
 
 
+# Columns whose cells are single tokens (a time, a rank, a gap): never wrapped.
+_WHOLE = frozenset({"Rank", "Medal", "Result", "Gap", "Margin", "Score", "Games", "Date"})
+# A longer word may be folded: a table must still fit 80 columns.
+_LONGEST_WORD = 24
+
+
 def _add_row(table: Table, *cells: str) -> None:
     """A row of plain text: a page's or a user's `[link=…]` or `[/]` is shown as typed, never read as markup."""
     table.add_row(*(Text(cell) for cell in cells))
+
+
+def _grid(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    title: str | None = None,
+    keep: Collection[str] = ("Athlete", "Name", "Event", "Holder"),
+    whole: Collection[str] = _WHOLE,
+) -> Table:
+    """A table of plain text that fits the terminal: a column empty in every row is left out (unless in `keep`);
+    a column is never narrower than its longest word (so a name or a nation wraps between words, not inside
+    one), and times, ranks and gaps are never wrapped at all."""
+    table = Table(title=Text(title) if title else None, title_justify="left", show_edge=False)
+    shown = [i for i, h in enumerate(headers) if h in keep or any(row[i] for row in rows)]
+    for i in shown:
+        header = headers[i]
+        cells = [row[i] for row in rows]
+        if header in whole:
+            table.add_column(header, no_wrap=True, overflow="ellipsis")
+            continue
+        longest = max((cell_len(word) for cell in cells for word in cell.split()), default=1)
+        table.add_column(header, overflow="fold", min_width=min(max(longest, cell_len(header)), _LONGEST_WORD))
+    for row in rows:
+        _add_row(table, *(row[i] for i in shown))
+    return table
 
 
 def _nation(line: Line) -> str:
@@ -60,24 +97,17 @@ def render_event(answer: EventAnswer) -> RenderableType:
     inferred = False
     for rnd in answer.rounds:
         split_labels = list(dict.fromkeys(k for line in rnd.lines for k in line.splits))
-        table = Table(title=Text(rnd.name) if rnd.name else None, title_justify="left", show_edge=False)
-        for col in ("Rank", "Athlete", "Nation", *split_labels, "Result", "Gap", "Notes"):
-            table.add_column(col, overflow="fold")
+        rows = []
         for line in rnd.lines:
             inferred |= line.rank_inferred
             splits = [
                 format_value(line.splits[k], "s", line.precision) if k in line.splits else "" for k in split_labels
             ]
-            _add_row(
-                table,
-                _rank(line),
-                line.name,
-                _nation(line),
-                *splits,
-                line.result or "",
-                line.gap or "",
-                _notes(line),
+            rows.append(
+                [_rank(line), line.name, _nation(line), *splits, line.result or "", line.gap or "", _notes(line)]
             )
+        headers = ["Rank", "Athlete", "Nation", *split_labels, "Result", "Gap", "Notes"]
+        table = _grid(headers, rows, title=rnd.name or None, whole={*_WHOLE, *split_labels})
         parts.append(table)
         for condition in rnd.conditions:
             parts.append(Text(condition, style="dim"))
@@ -88,14 +118,18 @@ def render_event(answer: EventAnswer) -> RenderableType:
 
 
 def render_podium(answer: PodiumAnswer) -> RenderableType:
-    table = Table(show_edge=False)
-    for col in ("Medal", "Athlete", "Nation", "Result", "Margin", "Notes"):
-        table.add_column(col)
-    for line in answer.places:
-        _add_row(table,
-            MEDAL_MARK.get(line.medal or "", ""), line.name, _nation(line), line.result or "—", line.gap or "",
+    rows = [
+        [
+            MEDAL_MARK.get(line.medal or "", ""),
+            line.name,
+            _nation(line),
+            line.result or "—",
+            line.gap or "",
             _notes(line),
-        )  # fmt: skip
+        ]
+        for line in answer.places
+    ]
+    table = _grid(("Medal", "Athlete", "Nation", "Result", "Margin", "Notes"), rows)
     parts: list[RenderableType] = [_header(answer.event), table]
     for missing in answer.medals_without_row:
         parts.append(Text(f"In the infobox but not in the results table: {missing}", style="dim"))
@@ -109,28 +143,31 @@ def render_athlete(answer: AthleteAnswer) -> RenderableType:
     head.append(f"\n{answer.sport}" + (f" · {', '.join(answer.nations)}" if answer.nations else ""), style="dim")
     if medals:
         head.append(f"\n{medals}")
-    table = Table(show_edge=False)
-    for col in ("Games", "Event", "Round", "Rank", "Result", "Gap", "Notes"):
-        table.add_column(col, overflow="fold")
-    for app in answer.appearances:
-        line = app.line
-        _add_row(table,
-            app.event.games, app.event.event or app.event.title, app.round or "", _rank(line),
-            line.result or "", line.gap or "", _notes(line),
-        )  # fmt: skip
+    rows = [
+        [
+            app.event.games,
+            app.event.event or app.event.title,
+            app.round or "",
+            _rank(app.line),
+            app.line.result or "",
+            app.line.gap or "",
+            _notes(app.line),
+        ]
+        for app in answer.appearances
+    ]
+    table = _grid(("Games", "Event", "Round", "Rank", "Result", "Gap", "Notes"), rows)
     return Group(head, table)
 
 
 def render_records(answer: RecordsAnswer) -> RenderableType:
     if not answer.records:
         return Group(_header(answer.event), Text("The page lists no records table."), _source(answer.event))
-    table = Table(show_edge=False)
-    for col in ("Record", "Holder", "Result", "Date", "Place", "Notes"):
-        table.add_column(col, overflow="fold")
+    rows = []
     for rec in answer.records:
         note = f"corrected: {rec.correction}" if rec.corrected else ""
         holder = " ".join(x for x in (rec.holder, rec.nation and f"({rec.nation})") if x)
-        _add_row(table, rec.kind, holder or "—", rec.result or "", rec.date or "", rec.place or "", note)
+        rows.append([rec.kind, holder or "—", rec.result or "", rec.date or "", rec.place or "", note])
+    table = _grid(("Record", "Holder", "Result", "Date", "Place", "Notes"), rows)
     return Group(_header(answer.event), table, _source(answer.event))
 
 
@@ -138,11 +175,7 @@ def render_resolution(res: Resolution) -> RenderableType:
     title = Text(f"{res.kind} '{res.query}': {res.outcome}")
     if not res.candidates:
         return title
-    table = Table(show_edge=False)
-    for col in ("Name", "Detail", "Score"):
-        table.add_column(col)
-    for c in res.candidates:
-        _add_row(table, c.name, c.detail, f"{c.score:.0f}")
+    table = _grid(("Name", "Detail", "Score"), [[c.name, c.detail, f"{c.score:.0f}"] for c in res.candidates])
     return Group(title, table)
 
 
@@ -160,8 +193,16 @@ def render_error(err: PodiumError) -> RenderableType:
     return Text(str(err), style="red")
 
 
+# Piped output has no terminal to fit: as wide as a wide terminal (COLUMNS still says otherwise).
+PIPED_WIDTH = 120
+
+
 def make_console(stderr: bool = False) -> Console:
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=None)
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    if not os.environ.get("COLUMNS") and not (hasattr(stream, "isatty") and stream.isatty()):
+        width = PIPED_WIDTH
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width)
 
 
 def render_compare(answer: CompareAnswer) -> RenderableType:
@@ -171,11 +212,11 @@ def render_compare(answer: CompareAnswer) -> RenderableType:
         return Group(head, Text("They never entered the same event."))
     parts: list[RenderableType] = [head]
     for meeting in answer.meetings:
-        table = Table(title=Text(meeting.event.title), title_justify="left", show_edge=False)
-        for col in ("Athlete", "Round", "Rank", "Result"):
-            table.add_column(col)
-        for name, showing in ((answer.a_name, meeting.a), (answer.b_name, meeting.b)):
-            _add_row(table, name, showing.round or "", _rank(showing.line), showing.line.result or "")
+        rows = [
+            [name, showing.round or "", _rank(showing.line), showing.line.result or ""]
+            for name, showing in ((answer.a_name, meeting.a), (answer.b_name, meeting.b))
+        ]
+        table = _grid(("Athlete", "Round", "Rank", "Result"), rows, title=meeting.event.title)
         parts.append(table)
         if meeting.ahead:
             winner = answer.a_name if meeting.ahead == "a" else answer.b_name
