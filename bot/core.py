@@ -108,6 +108,8 @@ class Podium:
     def _one(self, kind: Kind, query: str) -> str:
         if not visible(query):  # empty, spaces, or characters that show nothing (`\u200b`)
             raise BadOption(f"Type {'an event' if kind == 'event' else 'an athlete'} to look up.")
+        if query in (self.index.events if kind == "event" else self.index.athletes):  # an id, as a pick gives
+            return query
         verdict = self.resolve(kind, query)
         if verdict.outcome == "match":
             return verdict.candidates[0].id

@@ -43,6 +43,12 @@ def png_path(value: str) -> Path:
     return path
 
 
+def json_path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a file name, such as podium.json")
+    return Path(value)
+
+
 def folder_path(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("give a folder, such as data/pages")
@@ -75,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     resolve.add_argument("query", nargs="+")
     check = sub.add_parser("check", parents=[common], help="load a folder, print every problem and the counts")
     check.add_argument("folder", nargs="?", type=folder_path)
-    sub.add_parser("export", parents=[common], help="the whole parsed index as JSON on stdout")
+    export = sub.add_parser("export", parents=[common], help="the whole parsed index as JSON (stdout, or --out)")
+    export.add_argument("--out", type=json_path, default=None, help="write the JSON to this file instead")
+    export.add_argument("--force", action="store_true", help="overwrite the --out file if it exists")
     sub.add_parser("console", parents=[common], help="interactive console with history and tab completion")
     sub.add_parser("run", parents=[common], help="Discord bot when DISCORD_TOKEN is set, else the console")
     sync = sub.add_parser("sync", parents=[common], help="register the slash commands with Discord, then exit")
@@ -108,12 +116,20 @@ def _error_json(err: PodiumError) -> dict[str, Any]:
     return out
 
 
-def show(produce: Callable[[], BaseModel], draw: Callable[[Any], RenderableType], as_json: bool) -> int:
-    """Print one answer, or the user's error in words (never a traceback). Returns the exit code."""
+def show(
+    produce: Callable[[], BaseModel],
+    draw: Callable[[Any], RenderableType],
+    as_json: bool,
+    seen: list[PodiumError] | None = None,
+) -> int:
+    """Print one answer, or the user's error in words (never a traceback). Returns the exit code; the error, if
+    any, is added to `seen` (the console offers to pick from an ambiguity)."""
     console = render.make_console()
     try:
         answer = produce()
     except PodiumError as err:
+        if seen is not None:
+            seen.append(err)
         if as_json:
             _print_json(_error_json(err))
         else:
@@ -126,9 +142,9 @@ def show(produce: Callable[[], BaseModel], draw: Callable[[Any], RenderableType]
     return 0
 
 
-def run_query(podium: Podium, command: str, query: str, as_json: bool) -> int:
+def run_query(podium: Podium, command: str, query: str, as_json: bool, seen: list[PodiumError] | None = None) -> int:
     _, ask, draw = QUERY_COMMANDS[command]
-    return show(lambda: ask(podium, query), draw, as_json)
+    return show(lambda: ask(podium, query), draw, as_json, seen)
 
 
 def split_pair(words: Sequence[str]) -> tuple[str, str]:
@@ -143,19 +159,19 @@ def split_pair(words: Sequence[str]) -> tuple[str, str]:
     raise BadOption('Name two athletes: compare "Name A" "Name B", or compare Name A vs Name B.')
 
 
-def run_compare(podium: Podium, words: Sequence[str], as_json: bool) -> int:
-    return show(lambda: podium.compare(*split_pair(words)), render.render_compare, as_json)
+def run_compare(podium: Podium, words: Sequence[str], as_json: bool, seen: list[PodiumError] | None = None) -> int:
+    return show(lambda: podium.compare(*split_pair(words)), render.render_compare, as_json, seen)
 
 
 class OutputError(PodiumError):
     """A file the user asked for cannot be written where they said."""
 
 
-def write_new_file(out: Path, data: bytes, *, force: bool = False) -> None:
+def write_new_file(out: Path, data: bytes, *, force: bool = False, example: str = "chart.png") -> None:
     """Write `data` to `out`, refusing to replace a file unless `force`: `OutputError` in words, never a
     traceback, when the folder is missing, the path is a folder, or the file system refuses."""
     if out.is_dir():
-        raise OutputError(f"{str(out)!r} is a folder: name a file in it, such as {str(out / 'chart.png')!r}.")
+        raise OutputError(f"{str(out)!r} is a folder: name a file in it, such as {str(out / example)!r}.")
     folder = out.parent
     if not folder.is_dir():
         raise OutputError(f"Cannot write {str(out)!r}: the folder {str(folder)!r} does not exist.")
@@ -168,11 +184,22 @@ def write_new_file(out: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputError(f"Cannot write {str(out)!r}: {err.strerror or err}.") from None
 
 
-def run_chart(podium: Podium, query: str, kind: str, out: Path, *, force: bool = False, as_json: bool = False) -> int:
+def run_chart(
+    podium: Podium,
+    query: str,
+    kind: str,
+    out: Path,
+    *,
+    force: bool = False,
+    as_json: bool = False,
+    seen: list[PodiumError] | None = None,
+) -> int:
     try:
         chart = podium.chart(query, "splits" if kind == "splits" else "gaps")
         write_new_file(out, chart.png, force=force)
     except PodiumError as err:
+        if seen is not None:
+            seen.append(err)
         if as_json:
             _print_json(_error_json(err))
         else:
@@ -182,6 +209,21 @@ def run_chart(podium: Podium, query: str, kind: str, out: Path, *, force: bool =
         _print_json({"title": chart.title, "kind": chart.kind, "file": str(out), "note": chart.note})
     else:
         print(f"{chart.title}: {kind} chart written to {out}" + (f" ({chart.note})" if chart.note else ""))
+    return 0
+
+
+def run_export(podium: Podium, out: Path | None, *, force: bool = False) -> int:
+    """The whole index as JSON: on stdout, or to a new file (`--force` to replace one)."""
+    if out is None:
+        _print_json(podium.export())
+        return 0
+    text = json.dumps(podium.export(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        write_new_file(out, text.encode("utf-8"), force=force, example="podium.json")
+    except PodiumError as err:
+        render.make_console().print(render.render_error(err), soft_wrap=True)
+        return 1
+    print(f"{len(podium.index.events)} events written to {out}")
     return 0
 
 
@@ -289,14 +331,13 @@ def _main(args: argparse.Namespace) -> int:
 
         settings = load_settings()
         podium = Podium.load(_data_dir(args), cache_dir=settings.cache_dir)  # a warm start for the session
-        return Repl(podium, history=settings.history_file).run()
+        return Repl(podium, history=settings.history_file, data_dir=_data_dir(args)).run()
     from bot.settings import load_settings
 
     # From the index cache too: a one-shot question on a whole Olympics then costs a third of a second, not a parse.
     podium = Podium.load(_data_dir(args), cache_dir=load_settings().cache_dir)
     if command == "export":
-        _print_json(podium.export())
-        return 0
+        return run_export(podium, args.out, force=args.force)
     if command == "about":
         about = podium.about()
         if args.json:

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from bot.about import AboutAnswer
 from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAnswer, RecordsAnswer
-from bot.compare import CompareAnswer
+from bot.compare import CompareAnswer, split_words, tally_words
 from bot.errors import Ambiguous, NotFound, PodiumError
 from bot.match import Resolution
 from bot.performance import format_value
@@ -207,7 +207,7 @@ def make_console(stderr: bool = False) -> Console:
 
 def render_compare(answer: CompareAnswer) -> RenderableType:
     head = Text(f"{answer.a_name} vs {answer.b_name}", style="bold")
-    head.append(f"\nahead in {answer.a_ahead} – {answer.b_ahead} of {len(answer.meetings)} shared events", style="dim")
+    head.append(f"\n{tally_words(answer)}", style="dim")
     if not answer.meetings:
         return Group(head, Text("They never entered the same event."))
     parts: list[RenderableType] = [head]
@@ -223,7 +223,7 @@ def render_compare(answer: CompareAnswer) -> RenderableType:
             parts.append(Text(f"Ahead: {winner}" + (f" by {meeting.gap}" if meeting.gap else ""), style="dim"))
         for split in meeting.splits:
             a, b = (format_value(v, "s", meeting.a.line.precision) for v in (split.a, split.b))
-            parts.append(Text(f"  {split.label}: {a} vs {b} ({split.diff_text})", style="dim"))
+            parts.append(Text(f"  {split.label}: {a} vs {b} — {split_words(answer, split)}", style="dim"))
     return Group(*parts)
 
 

@@ -16,7 +16,7 @@ import discord
 from bot.about import AboutAnswer
 from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAnswer, RecordsAnswer
 from bot.charts import Chart
-from bot.compare import CompareAnswer, Meeting, Showing
+from bot.compare import CompareAnswer, Meeting, Showing, split_words, tally_words
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits and friends).
 TITLE = 256
@@ -436,8 +436,8 @@ def meeting_value(answer: CompareAnswer, m: Meeting) -> str:
     else:
         rows.append("→ level, or no result to compare")
     if m.splits:
-        splits = " · ".join(f"{md(s.label)} {s.diff_text}" for s in m.splits)
-        rows.append(f"Splits, {md(answer.b_name)} vs {md(answer.a_name)}: {splits}")
+        splits = " · ".join(f"{md(s.label)}: {md(split_words(answer, s))}" for s in m.splits)
+        rows.append(f"Splits: {splits}")
     rows.append(link("Wikipedia article", m.event.url))
     return "\n".join(rows)
 
@@ -447,10 +447,7 @@ def compare_embed(answer: CompareAnswer) -> discord.Embed:
     if not answer.meetings:
         body = f"{md(answer.a_name)} and {md(answer.b_name)} never entered the same event in these pages."
     else:
-        body = (
-            f"Events both entered: **{len(answer.meetings)}** · ahead: {md(answer.a_name)} {answer.a_ahead}, "
-            f"{md(answer.b_name)} {answer.b_ahead}"
-        )
+        body = md(tally_words(answer))
     embed = _embed(title, None, body)
     shown = answer.meetings[: FIELDS - 1]
     for m in shown:
