@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.userinput import echoed
+
 # `scheme://user:secret@host`: what stands between the user's colon and the `@` is a password.
 _PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^@\s]*@")
 
@@ -26,7 +28,7 @@ class NotFound(PodiumError):
     def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
         self.kind, self.query, self.suggestions = kind, query, list(suggestions)
         hint = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
-        super().__init__(f"No {kind} matches '{query}'.{hint}")
+        super().__init__(f"No {kind} matches '{echoed(query)}'.{hint}")
 
 
 class Ambiguous(PodiumError):
@@ -36,4 +38,4 @@ class Ambiguous(PodiumError):
         # candidates: (id, name, detail)
         self.kind, self.query, self.candidates = kind, query, list(candidates)
         listed = "; ".join(f"{name} ({detail})" for _, name, detail in self.candidates)
-        super().__init__(f"'{query}' fits several {kind}s: {listed}.")
+        super().__init__(f"'{echoed(query)}' fits several {kind}s: {listed}.")

@@ -21,3 +21,19 @@ def visible(text: str) -> str:
         if ch.isspace() or (ch not in _BLANK and unicodedata.category(ch) not in _INVISIBLE)
     )
     return " ".join("".join(kept).split())
+
+
+# C0 and C1 controls but the line break and tab: shown as `\x1b`, never sent to a terminal (an ANSI sequence in a
+# query or a page would recolour or clear the user's screen).
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if c not in (0x09, 0x0A)}
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: control characters written as escapes."""
+    return text.translate(_CONTROLS)
+
+
+def echoed(text: str, limit: int = 80) -> str:
+    """What a user typed, as a message quotes it back: one line, controls escaped, at most `limit` characters."""
+    flat = printable(" ".join(text.split()))
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"

@@ -19,6 +19,7 @@ from bot.core import Podium, require_pages
 from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.parse import load_folder
 from bot.reference import load_reference
+from bot.userinput import printable
 
 QUERY_COMMANDS: dict[str, tuple[str, Callable[[Podium, str], BaseModel], Callable[[Any], RenderableType]]] = {
     "event": ("full results of an event", Podium.event, render.render_event),
@@ -208,7 +209,8 @@ def run_chart(
     if as_json:
         _print_json({"title": chart.title, "kind": chart.kind, "file": str(out), "note": chart.note})
     else:
-        print(f"{chart.title}: {kind} chart written to {out}" + (f" ({chart.note})" if chart.note else ""))
+        note = f" ({chart.note})" if chart.note else ""
+        print(printable(f"{chart.title}: {kind} chart written to {out}{note}"))
     return 0
 
 
@@ -246,7 +248,7 @@ def run_check(folder: Path, as_json: bool) -> int:
         )
     else:
         for problem in result.problems:
-            print(problem)
+            print(printable(str(problem)))
         print(
             f"{plural(len(result.events), 'event')}, {plural(rows, 'result row')}, "
             f"{plural(len(result.problems), 'problem')}"
@@ -304,7 +306,7 @@ def check_quiz_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -
 
 
 def fail(err: object, code: int) -> int:
-    print(f"{program_name()}: {err}", file=sys.stderr)
+    print(printable(f"{program_name()}: {err}"), file=sys.stderr)
     return code
 
 

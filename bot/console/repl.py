@@ -31,6 +31,7 @@ from bot.console.cli import (
 )
 from bot.core import Podium
 from bot.errors import Ambiguous, PodiumError
+from bot.userinput import echoed, printable
 
 HELP = """Commands (the same as `podium COMMAND` in a shell, with the same options):
   event QUERY      full results of an event        (e.g. event 1992 time trial)
@@ -136,7 +137,7 @@ class Repl:
             print(HELP)
         elif command == "problems":
             for problem in self.podium.problems:
-                print(problem)
+                print(printable(str(problem)))
             print(plural(len(self.podium.problems), "problem"))
         elif command in PARSED:
             args = self._parse([command, *words[1:]])
@@ -148,7 +149,7 @@ class Repl:
         elif command in ("run", "sync", "console"):
             print(f"'{command}' starts from a shell, not from inside the console.")
         else:
-            print(f"Unknown command '{command}'. Type 'help' for the list.")
+            print(f"Unknown command '{echoed(command)}'. Type 'help' for the list.")
         return True
 
     def _parse(self, words: list[str]) -> argparse.Namespace | None:
@@ -160,7 +161,7 @@ class Repl:
         except SystemExit:
             said = errors.getvalue().strip().splitlines()
             message = said[-1] if said else "cannot read that line"
-            print(message.replace(f"{self.parser.prog} ", "", 1).strip(), "— type 'help' for the commands")
+            print(printable(message.replace(f"{self.parser.prog} ", "", 1).strip()), "— type 'help' for the commands")
             return None
 
     def _run(self, args: argparse.Namespace) -> None:
