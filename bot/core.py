@@ -40,17 +40,19 @@ class DataFolderError(PodiumError):
 def require_pages(folder: Path) -> Path:
     """The folder, if it holds pages; else `DataFolderError` saying what is wrong (faces check before loading, so
     that `--data /nope` is told, not answered with "No event matches")."""
-    if not folder.exists():
-        raise DataFolderError(f"The data folder {str(folder)!r} does not exist (set --data or PODIUM_DATA_DIR).")
-    if not folder.is_dir():
-        raise DataFolderError(f"The data folder {str(folder)!r} is a file, not a folder of pages.")
+    shown = repr(str(folder)) if len(str(folder)) <= 200 else repr(str(folder)[:200] + "…")
     try:
+        if not folder.exists():
+            raise DataFolderError(f"The data folder {shown} does not exist (set --data or PODIUM_DATA_DIR).")
+        if not folder.is_dir():
+            raise DataFolderError(f"The data folder {shown} is a file, not a folder of pages.")
         has_pages = any(p.is_file() and p.suffix.lower() in PAGE_SUFFIXES for p in folder.iterdir())
-    except OSError as err:
-        raise DataFolderError(f"The data folder {str(folder)!r} cannot be read: {err.strerror or err}.") from None
+    except (OSError, ValueError) as err:  # a name too long, a NUL, no permission
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise DataFolderError(f"The data folder {shown} cannot be read: {reason}.") from None
     if not has_pages:
         suffixes = ", ".join(PAGE_SUFFIXES)
-        raise DataFolderError(f"The data folder {str(folder)!r} holds no pages (files ending {suffixes}).")
+        raise DataFolderError(f"The data folder {shown} holds no pages (files ending {suffixes}).")
     return folder
 
 

@@ -29,7 +29,10 @@ _CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, *range(0x80, 0xA0)) 
 
 
 def printable(text: str) -> str:
-    """Text safe to print to a terminal: control characters written as escapes."""
+    """Text safe to print to a terminal: control characters written as escapes, a lone surrogate (an undecodable
+    byte of an argument) as U+FFFD."""
+    if not text.isascii():
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text.translate(_CONTROLS)
 
 

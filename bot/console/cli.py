@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO, cast
 
 from pydantic import BaseModel
 from rich.console import RenderableType
@@ -34,9 +34,15 @@ def program_name() -> str:
     return "podium" if Path(sys.argv[0]).name == "podium" else "python -m bot"
 
 
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise argparse.ArgumentTypeError("a path cannot hold a NUL character")
+    return value
+
+
 def png_path(value: str) -> Path:
     """`--out`: a file name ending in .png (charts are PNG images; a .jpg name would hold PNG bytes)."""
-    if not value.strip():
+    if not _no_nul(value).strip():
         raise argparse.ArgumentTypeError("give a file name, such as chart.png")
     path = Path(value)
     if path.suffix.lower() != ".png":
@@ -45,13 +51,13 @@ def png_path(value: str) -> Path:
 
 
 def json_path(value: str) -> Path:
-    if not value.strip():
+    if not _no_nul(value).strip():
         raise argparse.ArgumentTypeError("give a file name, such as podium.json")
     return Path(value)
 
 
 def folder_path(value: str) -> Path:
-    if not value.strip():
+    if not _no_nul(value).strip():
         raise argparse.ArgumentTypeError("give a folder, such as data/pages")
     return Path(value)
 
@@ -164,6 +170,20 @@ def run_compare(podium: Podium, words: Sequence[str], as_json: bool, seen: list[
     return show(lambda: podium.compare(*split_pair(words)), render.render_compare, as_json, seen)
 
 
+class PrintableWriter(io.TextIOBase):
+    """A terminal stream that escapes control characters in what it is given (a quiz echoes user input)."""
+
+    def __init__(self, target: TextIO) -> None:
+        self.target = target
+
+    def write(self, text: str) -> int:
+        self.target.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
 class OutputError(PodiumError):
     """A file the user asked for cannot be written where they said."""
 
@@ -181,8 +201,9 @@ def write_new_file(out: Path, data: bytes, *, force: bool = False, example: str 
             file.write(data)
     except FileExistsError:
         raise OutputError(f"{str(out)!r} exists already: pass --force to overwrite it.") from None
-    except OSError as err:
-        raise OutputError(f"Cannot write {str(out)!r}: {err.strerror or err}.") from None
+    except (OSError, ValueError) as err:  # ValueError: a name the OS cannot take at all
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise OutputError(f"Cannot write {str(out)!r}: {reason}.") from None
 
 
 def run_chart(
@@ -225,7 +246,7 @@ def run_export(podium: Podium, out: Path | None, *, force: bool = False) -> int:
     except PodiumError as err:
         render.make_console().print(render.render_error(err), soft_wrap=True)
         return 1
-    print(f"{len(podium.index.events)} events written to {out}")
+    print(printable(f"{len(podium.index.events)} events written to {out}"))
     return 0
 
 
@@ -326,7 +347,7 @@ def _main(args: argparse.Namespace) -> int:
     if command == "quiz":
         from bot.console.quiz import run_quiz
 
-        return run_quiz(args, _data_dir(args))
+        return run_quiz(args, _data_dir(args), out=cast(TextIO, PrintableWriter(sys.stdout)))
     if command == "console":
         from bot.console.repl import Repl
         from bot.settings import load_settings

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO, cast
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
@@ -20,6 +21,7 @@ from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from bot.console import render
 from bot.console.cli import (
     QUERY_COMMANDS,
+    PrintableWriter,
     build_parser,
     plural,
     run_chart,
@@ -146,6 +148,8 @@ class Repl:
                     self._run(args)
                 except PodiumError as err:
                     render.make_console().print(render.render_error(err), soft_wrap=True)
+                except OSError as err:  # a file the command reads or writes: one line, the console goes on
+                    print(printable(f"{err.strerror or err}" + (f": {err.filename}" if err.filename else "")))
         elif command in ("run", "sync", "console"):
             print(f"'{command}' starts from a shell, not from inside the console.")
         else:
@@ -221,7 +225,7 @@ class Repl:
         if self.data_dir is None:
             print("The quiz needs the console's folder of pages.")
             return
-        run_quiz(args, self.data_dir)
+        run_quiz(args, self.data_dir, out=cast(TextIO, PrintableWriter(sys.stdout)))
 
     def run(self) -> int:
         events, athletes = len(self.podium.index.events), len(self.podium.index.athletes)
