@@ -207,6 +207,8 @@ async def test_kill_9_loses_nothing_answered(database_url: str) -> None:
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=10)
+        assert child.stdout is not None
+        child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     repo = await QuizRepository.open(database_url)
     try:

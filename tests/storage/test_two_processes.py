@@ -67,7 +67,7 @@ async def test_a_second_console_leaves_the_first_ones_game_alone(database_url: s
             await repo.close()
     finally:
         first.send_signal(signal.SIGKILL)
-        first.wait(timeout=10)
+        first.communicate(timeout=10)  # reaps it and closes its pipes
 
     third = subprocess.run(
         [sys.executable, "-m", "bot", "quiz", "--db", database_url, "--seed", "13", "--questions", "1"],
