@@ -27,6 +27,7 @@ from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
 from bot.parse import PAGE_SUFFIXES, load_folder
 from bot.reference import DATA_DIR, Reference, load_reference
+from bot.text import normalize
 from bot.userinput import visible
 
 DEFAULT_PAGES = DATA_DIR / "pages"
@@ -112,12 +113,31 @@ class Podium:
             raise BadOption(f"Type {'an event' if kind == 'event' else 'an athlete'} to look up.")
         if query in (self.index.events if kind == "event" else self.index.athletes):  # an id, as a pick gives
             return query
+        if kind == "event" and (missing := self.unloaded_sport(query)):
+            loaded = ", ".join(sorted({e.sport for e in self.index.infos.values() if e.sport})) or "none"
+            raise NotFound("event", query, hint=f"No {missing.lower()} events are loaded (sports loaded: {loaded}).")
         verdict = self.resolve(kind, query)
         if verdict.outcome == "match":
             return verdict.candidates[0].id
         if verdict.outcome == "ambiguous":
             raise Ambiguous(kind, query, [(c.id, c.name, c.detail) for c in verdict.candidates])
         raise NotFound(kind, query, [c.name for c in verdict.candidates])
+
+    def unloaded_sport(self, query: str) -> str | None:
+        """A sport the query names (by its name, or a phrase of several words such as `track and field`) of which
+        no event is loaded, while it names none that is: `curling` must not be answered with cycling."""
+        words = normalize(query).split()
+        named: set[str] = set()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                sport = self.index.reference.sports.get(phrase)
+                if sport and (size > 1 or phrase == normalize(sport)):
+                    named.add(sport)
+        loaded = {e.sport for e in self.index.infos.values() if e.sport}
+        if not named or named & loaded:
+            return None
+        return sorted(named)[0]
 
     def event_id(self, query: str) -> str:
         return self._one("event", query)

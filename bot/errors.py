@@ -25,10 +25,11 @@ class BadOption(PodiumError):
 
 
 class NotFound(PodiumError):
-    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
-        self.kind, self.query, self.suggestions = kind, query, list(suggestions)
-        hint = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
-        super().__init__(f"No {kind} matches '{echoed(query)}'.{hint}")
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = (), hint: str | None = None) -> None:
+        """`hint`: why nothing matches, when the bot knows (said instead of suggestions)."""
+        self.kind, self.query, self.suggestions, self.hint = kind, query, list(suggestions), hint
+        closest = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
+        super().__init__(hint or f"No {kind} matches '{echoed(query)}'.{closest}")
 
 
 class Ambiguous(PodiumError):

@@ -195,6 +195,8 @@ def render_error(err: PodiumError) -> RenderableType:
         for n, (_, name, detail) in enumerate(err.candidates, start=1):
             _append(text, printable(f"  {n}. {name} ({detail})\n"))
         return text
+    if isinstance(err, NotFound) and err.hint:
+        return _text(err.hint, style="red")
     if isinstance(err, NotFound):
         text = _text(f"No {err.kind} matches '{echoed(err.query)}'.", style="red")
         if err.suggestions:

@@ -287,6 +287,8 @@ def unwrap(error: BaseException) -> BaseException:
 
 def error_text(err: BaseException) -> str | None:
     """The friendly text for an error a user can do something about; None for a bug."""
+    if isinstance(err, NotFound) and err.hint:
+        return embeds.md(err.hint)
     if isinstance(err, NotFound):
         text = f"No {err.kind} matches **{embeds.echo(err.query)}**."
         if err.suggestions:

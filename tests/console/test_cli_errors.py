@@ -240,3 +240,22 @@ def test_an_unreachable_discord_is_one_line(
     assert code == 1
     assert f"Cannot reach http://127.0.0.1:{port}/api/v10" in err
     assert ANSI not in err and len(err.strip().splitlines()) == 1
+
+
+# ------------------------------------------------------------------------------------ unloaded sports
+
+
+@pytest.mark.parametrize("query", ["curling", "curling 1992", "men's curling", "swimming 100m"])
+def test_a_sport_with_no_events_loaded_is_said(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    code, out, _ = run(capsys, "podium", query)
+    assert code == 1
+    sport = "swimming" if query.startswith("swimming") else "curling"
+    assert f"No {sport} events are loaded" in out
+    assert "Cycling at" not in out and "Athletics at" not in out and "sports loaded: Athletics, Cycling" in out
+
+
+@pytest.mark.parametrize("query", ["cycling 1992", "1992 time trial", "walk", "track and field 1992"])
+def test_a_loaded_sport_is_answered_as_before(capsys: pytest.CaptureFixture[str], query: str) -> None:
+    code, out, _ = run(capsys, "podium", query)
+    assert "events are loaded" not in out
+    assert code == 0 or "which one?" in out
