@@ -484,7 +484,14 @@ class QuizRuntime:
         if live is None or live.mode != "typed" or live.session.current is None or not text:
             return
         user = message.author
-        outcome = await self.host.answer(str(channel_id), str(user.id), user.display_name, self.now(), text=text)
+        try:
+            outcome = await self.host.answer(str(channel_id), str(user.id), user.display_name, self.now(), text=text)
+        except PodiumError as err:  # the database refused it: not acknowledged, said in one line
+            with contextlib.suppress(discord.HTTPException):
+                await message.channel.send(
+                    f"⚠️ **{embeds.md(user.display_name)}**: {embeds.md(str(err))}", allowed_mentions=flow.no_mentions()
+                )
+            return
         emoji = CHAT_REACTIONS.get(outcome.outcome)
         if emoji is None:
             return
