@@ -259,3 +259,23 @@ def test_a_loaded_sport_is_answered_as_before(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "podium", query)
     assert "events are loaded" not in out
     assert code == 0 or "which one?" in out
+
+
+def test_invalid_utf8_on_quiz_stdin_is_read_not_a_crash(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "quiz", "--seed", "3", "--questions", "1", "--db",
+         f"sqlite:///{tmp_path / 'q.sqlite3'}"],
+        input=b"P1: \xff\xfe Moreno \xc3\n",
+        capture_output=True,
+        cwd=root,
+        timeout=120,
+        env={**os.environ, "PODIUM_CACHE_DIR": str(tmp_path / "cache")},
+    )  # fmt: skip
+    out = done.stdout.decode("utf-8")
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "P1 ✗ '\ufffd\ufffd Moreno \ufffd'" in out and b"Traceback" not in done.stderr

@@ -241,3 +241,37 @@ async def test_a_damaged_database_file_is_one_line_not_a_crash(tmp_path: Path, p
     with pytest.raises(DatabaseUnavailable) as refused:
         await QuizRepository.open(f"sqlite+aiosqlite:///{path}")
     assert "\n" not in str(refused.value)
+
+
+async def test_a_read_only_postgresql_refuses_the_answer_until_it_is_writable(
+    database_url: str, podium: Podium
+) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL only: SQLite's read-only file system has a test of its own")
+    admin = create_async_engine(resolve_url(database_url), isolation_level="AUTOCOMMIT")
+
+    async def read_only(on: bool) -> None:
+        async with admin.connect() as conn:
+            name = (await conn.execute(sa.text("SELECT current_database()"))).scalar_one()
+            value = "on" if on else "off"
+            await conn.execute(sa.text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = {value}'))
+
+    repo = await QuizRepository.open(database_url)
+    try:
+        host, live = await start(repo, podium)
+        await read_only(True)
+        await repo.engine.dispose()  # new connections read the database's setting
+        try:
+            with pytest.raises(AnswerNotSaved):
+                await host.answer("c", "ann", "Ann", at(1), choice=right_choice(live))
+            await host.tick("c", at(25))
+            assert live.unsaved
+        finally:
+            await read_only(False)
+        await repo.engine.dispose()
+        ended = await play_to_the_end(host, live, 30)
+        assert list(ended.standings) == []
+        assert (await repo.game(live.game_id)).status == "finished"
+    finally:
+        await repo.close()
+        await admin.dispose()
