@@ -279,3 +279,21 @@ def test_invalid_utf8_on_quiz_stdin_is_read_not_a_crash(tmp_path: Path) -> None:
     out = done.stdout.decode("utf-8")
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     assert "P1 ✗ '\ufffd\ufffd Moreno \ufffd'" in out and b"Traceback" not in done.stderr
+
+
+def test_run_on_a_missing_folder_says_so(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DISCORD_TOKEN", raising=False)
+    code, out, err = run(capsys, "run", "--data", "/nope")
+    assert code == 1 and "does not exist" in err and "Podium console" not in out
+
+
+def test_compare_says_who_is_ahead_in_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    code, out, _ = run(capsys, "compare", "Jose Moreno", "vs", "Shane Kelly")
+    assert code == 0
+    assert "1 shared event: José Manuel Moreno finished ahead in 1, Shane Kelly in 0" in out
+    assert "250 m: 19.007 vs 18.843 — Shane Kelly ahead by 0.164" in out
+    assert "500 m: 32.954 vs 33.105 — José Manuel Moreno ahead by 0.151" in out
+    assert "(+" not in out and "(-" not in out
