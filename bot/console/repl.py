@@ -237,8 +237,13 @@ class Repl:
             return 0
         history: History = InMemoryHistory()
         if self.history is not None:
-            self.history.parent.mkdir(parents=True, exist_ok=True)
-            history = FileHistory(str(self.history))
+            try:
+                self.history.parent.mkdir(parents=True, exist_ok=True)
+                with self.history.open("a", encoding="utf-8"):
+                    pass
+                history = FileHistory(str(self.history))
+            except OSError as err:  # the history is a comfort: without it the console still runs
+                print(printable(f"(history not kept: {self.history}: {err.strerror or err})"))
         session: PromptSession[str] = PromptSession(history=history, completer=PodiumCompleter(self.podium))
         while True:
             try:
