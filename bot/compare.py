@@ -155,3 +155,18 @@ def compare_answer(index: PodiumIndex, a_id: str, b_id: str) -> CompareAnswer:
         a_ahead=sum(1 for m in meetings if m.ahead == "a"),
         b_ahead=sum(1 for m in meetings if m.ahead == "b"),
     )
+
+
+def split_words(answer: CompareAnswer, split: SplitGap) -> str:
+    """A split in words, never a sign to decode: `Shane Kelly ahead by 0.164` (`level` when equal)."""
+    if split.diff == 0:
+        return "level"
+    leader = answer.a_name if split.diff > 0 else answer.b_name
+    return f"{leader} ahead by {split.diff_text.lstrip('+-')}"
+
+
+def tally_words(answer: CompareAnswer) -> str:
+    """`1 shared event: José Manuel Moreno finished ahead in 1, Shane Kelly in 0`."""
+    shared = len(answer.meetings)
+    events = "1 shared event" if shared == 1 else f"{shared} shared events"
+    return f"{events}: {answer.a_name} finished ahead in {answer.a_ahead}, {answer.b_name} in {answer.b_ahead}"

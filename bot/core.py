@@ -24,14 +24,39 @@ from bot.cache import (
 )
 from bot.charts import Chart, ChartKind, make_chart
 from bot.compare import CompareAnswer, compare_answer
-from bot.errors import Ambiguous, NotFound
+from bot.errors import Ambiguous, BadOption, NotFound, PodiumError
 from bot.index import PodiumIndex, build_index
 from bot.match import Kind, Matcher, Resolution
-from bot.parse import load_folder
+from bot.parse import PAGE_SUFFIXES, load_folder
 from bot.reference import DATA_DIR, Reference, load_reference
+from bot.text import normalize
+from bot.userinput import visible
 
 DEFAULT_PAGES = DATA_DIR / "pages"
 BUILD_APART_FROM = PARALLEL_FROM  # pages: below this, parsing in-process leaves little memory behind
+
+
+class DataFolderError(PodiumError):
+    """The folder of pages is missing, is not a folder, or holds no pages: a bot on it would know nothing."""
+
+
+def require_pages(folder: Path) -> Path:
+    """The folder, if it holds pages; else `DataFolderError` saying what is wrong (faces check before loading, so
+    that `--data /nope` is told, not answered with "No event matches")."""
+    shown = repr(str(folder)) if len(str(folder)) <= 200 else repr(str(folder)[:200] + "…")
+    try:
+        if not folder.exists():
+            raise DataFolderError(f"The data folder {shown} does not exist (set --data or PODIUM_DATA_DIR).")
+        if not folder.is_dir():
+            raise DataFolderError(f"The data folder {shown} is a file, not a folder of pages.")
+        has_pages = any(p.is_file() and p.suffix.lower() in PAGE_SUFFIXES for p in folder.iterdir())
+    except (OSError, ValueError) as err:  # a name too long, a NUL, no permission
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        raise DataFolderError(f"The data folder {shown} cannot be read: {reason}.") from None
+    if not has_pages:
+        suffixes = ", ".join(PAGE_SUFFIXES)
+        raise DataFolderError(f"The data folder {shown} holds no pages (files ending {suffixes}).")
+    return folder
 
 
 class Podium:
@@ -87,12 +112,35 @@ class Podium:
         return self.matcher.resolve_event(query)
 
     def _one(self, kind: Kind, query: str) -> str:
+        if not visible(query):  # empty, spaces, or characters that show nothing (`\u200b`)
+            raise BadOption(f"Type {'an event' if kind == 'event' else 'an athlete'} to look up.")
+        if query in (self.index.events if kind == "event" else self.index.athletes):  # an id, as a pick gives
+            return query
+        if kind == "event" and (missing := self.unloaded_sport(query)):
+            loaded = ", ".join(sorted({e.sport for e in self.index.infos.values() if e.sport})) or "none"
+            raise NotFound("event", query, hint=f"No {missing.lower()} events are loaded (sports loaded: {loaded}).")
         verdict = self.resolve(kind, query)
         if verdict.outcome == "match":
             return verdict.candidates[0].id
         if verdict.outcome == "ambiguous":
             raise Ambiguous(kind, query, [(c.id, c.name, c.detail) for c in verdict.candidates])
         raise NotFound(kind, query, [c.name for c in verdict.candidates])
+
+    def unloaded_sport(self, query: str) -> str | None:
+        """A sport the query names (by its name, or a phrase of several words such as `track and field`) of which
+        no event is loaded, while it names none that is: `curling` must not be answered with cycling."""
+        words = normalize(query).split()
+        named: set[str] = set()
+        for size in (4, 3, 2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                sport = self.index.reference.sports.get(phrase)
+                if sport and (size > 1 or phrase == normalize(sport)):
+                    named.add(sport)
+        loaded = {e.sport for e in self.index.infos.values() if e.sport}
+        if not named or named & loaded:
+            return None
+        return sorted(named)[0]
 
     def event_id(self, query: str) -> str:
         return self._one("event", query)

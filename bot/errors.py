@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+
+from bot.userinput import echoed
+
+# `scheme://user:secret@host`: what stands between the user's colon and the `@` is a password.
+_PASSWORD = re.compile(r"(?P<head>://[^:/@\s]*:)[^@\s]*@")
+
+
+def hide_password(text: str) -> str:
+    """Text that may hold a URL, as it may be shown or logged: `postgresql://u:***@host/db`."""
+    return _PASSWORD.sub(lambda m: m["head"] + "***@", text)
 
 
 class PodiumError(Exception):
@@ -14,10 +25,11 @@ class BadOption(PodiumError):
 
 
 class NotFound(PodiumError):
-    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
-        self.kind, self.query, self.suggestions = kind, query, list(suggestions)
-        hint = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
-        super().__init__(f"No {kind} matches '{query}'.{hint}")
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = (), hint: str | None = None) -> None:
+        """`hint`: why nothing matches, when the bot knows (said instead of suggestions)."""
+        self.kind, self.query, self.suggestions, self.hint = kind, query, list(suggestions), hint
+        closest = f" Closest: {', '.join(self.suggestions)}." if self.suggestions else ""
+        super().__init__(hint or f"No {kind} matches '{echoed(query)}'.{closest}")
 
 
 class Ambiguous(PodiumError):
@@ -27,4 +39,4 @@ class Ambiguous(PodiumError):
         # candidates: (id, name, detail)
         self.kind, self.query, self.candidates = kind, query, list(candidates)
         listed = "; ".join(f"{name} ({detail})" for _, name, detail in self.candidates)
-        super().__init__(f"'{query}' fits several {kind}s: {listed}.")
+        super().__init__(f"'{echoed(query)}' fits several {kind}s: {listed}.")

@@ -14,7 +14,8 @@ def run(data_dir: Path) -> int:
         from bot.core import Podium
 
         print("No DISCORD_TOKEN set: starting the terminal console on", data_dir)
-        return Repl(Podium.load(data_dir, cache_dir=settings.cache_dir), history=settings.history_file).run()
+        podium = Podium.load(data_dir, cache_dir=settings.cache_dir)
+        return Repl(podium, history=settings.history_file, data_dir=data_dir).run()
     from bot.discord.app import run_bot
 
     return int(run_bot(settings, data_dir))

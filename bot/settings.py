@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tomllib
 from pathlib import Path
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from pydantic import (
     BaseModel,
     Field,
-    NonNegativeFloat,
     NonNegativeInt,
-    PositiveFloat,
     PositiveInt,
     SecretStr,
     ValidationError,
@@ -23,8 +24,9 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+from pydantic_settings import SettingsError as SourceError
 
-from bot.errors import PodiumError
+from bot.errors import PodiumError, hide_password
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_FILE = ROOT / "config" / "settings.toml"
@@ -34,12 +36,20 @@ class SettingsError(PodiumError):
     """A setting (from the environment, `.env` or the TOML file) has a value the bot cannot run with."""
 
 
+# Seconds and seeds: finite and within what a game can use (no `inf`, no negative waits, no seed past 64 bits).
+Seconds = Annotated[float, Field(allow_inf_nan=False)]
+MAX_SEED = 2**63 - 1
+LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG")
+
+
 def _url(value: str | None, schemes: tuple[str, str], example: str) -> str | None:
     if value is None:
         return None
     parts = urlsplit(value.strip())
     if parts.scheme not in schemes or not parts.hostname:
-        raise ValueError(f"must be a {schemes[0]}:// or {schemes[1]}:// URL such as {example}, not {value!r}")
+        raise ValueError(
+            f"must be a {schemes[0]}:// or {schemes[1]}:// URL such as {example}, not {hide_password(value)!r}"
+        )
     return value.strip().rstrip("/")
 
 
@@ -54,8 +64,8 @@ class DiscordSettings(BaseModel):
     message_content: bool = False
     # Questions asked by mentioning the bot (needs the guild messages intent, not privileged).
     ask_by_mention: bool = True
-    cooldown_rate: PositiveInt = 5
-    cooldown_seconds: PositiveFloat = 30.0
+    cooldown_rate: int = Field(default=5, ge=1, le=1000)
+    cooldown_seconds: Seconds = Field(default=30.0, gt=0, le=86_400)
 
     @field_validator("api_base_url")
     @classmethod
@@ -90,10 +100,10 @@ class QuizSettings(BaseModel):
     default_questions: int = Field(default=10, ge=1, le=50)
     default_seconds: int = Field(default=20, ge=5, le=300)
     # After each question: how long the answer shows before the next one; countdown edits at most this often.
-    reveal_seconds: NonNegativeFloat = 5.0
-    countdown_seconds: PositiveFloat = 5.0
+    reveal_seconds: Seconds = Field(default=5.0, ge=0, le=300)
+    countdown_seconds: Seconds = Field(default=5.0, gt=0, le=300)
     # A fixed seed makes every game's questions reproducible (tests, demos); unset, each game draws its own.
-    seed: int | None = None
+    seed: int | None = Field(default=None, ge=0, le=MAX_SEED)
 
 
 class Settings(BaseSettings):
@@ -110,6 +120,22 @@ class Settings(BaseSettings):
     discord: DiscordSettings = Field(default_factory=DiscordSettings)
     quiz: QuizSettings = Field(default_factory=QuizSettings)
 
+    @field_validator("log_level")
+    @classmethod
+    def _log_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}, not {value!r}")
+        return level
+
+    @field_validator("data_dir", "cache_dir", "history_file", mode="before")
+    @classmethod
+    def _path(cls, value: Any) -> Any:
+        # An empty value would be the current folder (`Path("")`): the project root read as pages, say.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty: give a path, or unset it for the default")
+        return value
+
     @classmethod
     def settings_customise_sources(
         cls,
@@ -124,18 +150,48 @@ class Settings(BaseSettings):
 
 
 def _config_file() -> Path:
-    import os
-
     return Path(os.environ.get("PODIUM_CONFIG", CONFIG_FILE))
 
 
 def load_settings(**overrides: object) -> Settings:
     """Settings from (highest first) arguments, environment, `.env`, then the TOML file. `SettingsError`, one line
     naming each bad setting and its environment variable, when a value cannot be used."""
+    _check_config_file()
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as err:
         raise SettingsError(settings_problems(err)) from None
+    except SourceError as err:  # a value that is not even JSON where a list or table is wanted
+        raise SettingsError(_source_problem(err)) from None
+
+
+def _check_config_file() -> None:
+    """The TOML file named by PODIUM_CONFIG must exist and be TOML (pydantic-settings would skip a missing one and
+    raise a bare decode error for a bad one)."""
+    path = _config_file()
+    where = "PODIUM_CONFIG" if "PODIUM_CONFIG" in os.environ else "the settings file"
+    try:
+        with path.open("rb") as file:
+            tomllib.load(file)
+    except FileNotFoundError:
+        if "PODIUM_CONFIG" in os.environ:
+            raise SettingsError(f"Bad setting: {where} names {str(path)!r}, which does not exist.") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SettingsError(f"Bad setting: cannot read {where} {str(path)!r}: {err}.") from None
+    except tomllib.TOMLDecodeError as err:
+        raise SettingsError(f"Bad setting: {where} {str(path)!r} is not valid TOML: {err}.") from None
+
+
+def _source_problem(err: SourceError) -> str:
+    # pydantic-settings says `error parsing value for field "discord" from source "EnvSettingsSource"`.
+    text = str(err)
+    field = text.split('"')[1] if text.count('"') >= 2 else "settings"
+    prefix = "PODIUM_" + field.upper()
+    named = sorted(k for k in os.environ if k.upper() == prefix or k.upper().startswith(prefix + "__")) or [prefix]
+    return (
+        f"Bad setting: {field} ({', '.join(named)}): not valid JSON "
+        '(a table is written like {"key": 1}, a list like [1, 2]).'
+    )
 
 
 def settings_problems(err: ValidationError) -> str:
@@ -151,4 +207,4 @@ def settings_problems(err: ValidationError) -> str:
         where = f" ({env})" if env else ""
         message = str(e["msg"]).removeprefix("Value error, ")
         problems.append(f"{name}{where}: {message}")
-    return f"Bad setting{'s' if len(problems) > 1 else ''}: " + "; ".join(problems) + "."
+    return hide_password(f"Bad setting{'s' if len(problems) > 1 else ''}: " + "; ".join(problems) + ".")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -43,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     probe.add_argument("--queries", type=int, default=0)
     probe.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    if args.command in ("generate", "scale") and importlib.util.find_spec("faker") is None:
+        print("python -m bot.bench: generating pages needs the bench extra: pip install -e '.[bench]'", file=sys.stderr)
+        return 2
 
     if args.command == "generate":
         from bot.bench.generate import generate

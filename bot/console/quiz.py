@@ -214,9 +214,13 @@ class ConsoleQuiz:
                 return
         # The clock may have run past the deadline: close first, as the real clock would have.
         self.render(await self.host.tick(CHANNEL, self.now))
-        outcome = await self.host.answer(
-            CHANNEL, who, who, self.now, choice=choice, text=None if choice is not None else body
-        )
+        try:
+            outcome = await self.host.answer(
+                CHANNEL, who, who, self.now, choice=choice, text=None if choice is not None else body
+            )
+        except PodiumError as err:  # the database refused it: not acknowledged, the game goes on
+            self.say(f"  ({who}: {err})")
+            return
         if not outcome.accepted:
             self.say(f"  ({who}: {REFUSED[outcome.outcome]})")
         self.render(await self.host.tick(CHANNEL, self.now))

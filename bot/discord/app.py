@@ -11,10 +11,12 @@ import asyncio
 import contextlib
 import logging
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -23,7 +25,7 @@ from bot.core import Podium
 from bot.discord import about, ask, athletes, chart, flow, medals, quiz, results
 from bot.discord.context import BotContext
 from bot.discord.tree import PodiumTree
-from bot.errors import PodiumError
+from bot.errors import PodiumError, hide_password
 from bot.settings import DiscordSettings, Settings
 
 log = logging.getLogger(__name__)
@@ -162,7 +164,33 @@ async def sync_commands(tree: app_commands.CommandTree[Any], settings: Settings,
 
 
 def configure_logging(level: str) -> None:
-    discord.utils.setup_logging(level=logging.getLevelName(level.upper()), root=True)
+    """discord.py's log format, coloured only on a terminal (discord.py colours inside any Docker container, so
+    a log piped to a file would hold ANSI codes)."""
+    handler = logging.StreamHandler(sys.stderr)
+    formatter: logging.Formatter | None = None
+    if not sys.stderr.isatty():
+        formatter = logging.Formatter("[{asctime}] [{levelname:<8}] {name}: {message}", "%Y-%m-%d %H:%M:%S", style="{")
+    if formatter is None:
+        discord.utils.setup_logging(handler=handler, level=logging.getLevelName(level.upper()), root=True)
+    else:
+        discord.utils.setup_logging(
+            handler=handler, formatter=formatter, level=logging.getLevelName(level.upper()), root=True
+        )
+
+
+class DiscordUnreachable(PodiumError):
+    """Discord (or the configured REST or gateway proxy) could not be reached."""
+
+    def __init__(self, settings: DiscordSettings, error: BaseException) -> None:
+        where = settings.api_base_url or settings.gateway_url or "Discord"
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        super().__init__(
+            f"Cannot reach {hide_password(where)}: {hide_password(reason)} (check the network and proxies)."
+        )
+
+
+# What a connection that cannot be made raises, from aiohttp or the socket underneath.
+UNREACHABLE = (aiohttp.ClientError, OSError, TimeoutError, discord.GatewayNotFound)
 
 
 def _token(settings: Settings) -> str | None:
@@ -187,16 +215,19 @@ async def _serve(client: PodiumClient | ShardedPodiumClient, token: str) -> int:
     except PodiumError as err:  # the quiz database cannot be opened, say: the reason, not a traceback
         log.error("%s", err)
         return 1
+    except UNREACHABLE as err:
+        log.error("%s", DiscordUnreachable(client.podium_ctx.settings.discord, err))
+        return 1
     return 0
 
 
 def run_bot(settings: Settings, data_dir: Path) -> int:
     """Connect to Discord (or the configured proxies) and answer until stopped. Returns the exit code."""
-    configure_logging(settings.log_level)
     token = _token(settings)
     if not token:
-        log.error("DISCORD_TOKEN is not set")
+        print("DISCORD_TOKEN is not set: the bot needs its token (see README)", file=sys.stderr)
         return 2
+    configure_logging(settings.log_level)
     apply_endpoints(settings.discord)
     podium = Podium.load(data_dir, cache_dir=settings.cache_dir)  # warm start from the parsed-index cache
     log.info("loaded %d events, %d athletes, %d problems from %s", len(podium.index.events),
@@ -213,11 +244,11 @@ async def _sync_once(client: PodiumClient | ShardedPodiumClient, token: str, for
 
 def sync_main(settings: Settings, data_dir: Path, *, force_global: bool = False) -> int:
     """`python -m bot sync`: register the slash commands once, then exit."""
-    configure_logging(settings.log_level)
     token = _token(settings)
     if not token:
-        log.error("DISCORD_TOKEN is not set: syncing needs the bot's token")
+        print("DISCORD_TOKEN is not set: syncing needs the bot's token", file=sys.stderr)
         return 2
+    configure_logging(settings.log_level)
     apply_endpoints(settings.discord)
     podium = Podium.load(data_dir, cache_dir=settings.cache_dir)
     client = build_client(BotContext(podium, settings), sync_on_start=False)
@@ -225,5 +256,11 @@ def sync_main(settings: Settings, data_dir: Path, *, force_global: bool = False)
         print(asyncio.run(_sync_once(client, token, force_global)))
     except discord.LoginFailure:
         log.error("Discord rejected the token in DISCORD_TOKEN")
+        return 1
+    except discord.HTTPException as err:  # Discord answered, but refused (missing scope, rate limit...)
+        log.error("Discord refused the sync: %s", hide_password(str(err)))
+        return 1
+    except UNREACHABLE as err:
+        log.error("%s", DiscordUnreachable(settings.discord, err))
         return 1
     return 0

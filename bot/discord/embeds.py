@@ -16,7 +16,7 @@ import discord
 from bot.about import AboutAnswer
 from bot.answers import AthleteAnswer, EventAnswer, EventSummary, Line, PodiumAnswer, RecordsAnswer
 from bot.charts import Chart
-from bot.compare import CompareAnswer, Meeting, Showing
+from bot.compare import CompareAnswer, Meeting, Showing, split_words, tally_words
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits and friends).
 TITLE = 256
@@ -70,14 +70,20 @@ def clip(text: str, limit: int, marker: str = ELLIPSIS) -> str:
 
 
 def md(text: str) -> str:
-    """Data text made safe for markdown (names may hold `*` or `_`)."""
-    return discord.utils.escape_markdown(text, ignore_links=False)
+    """Data text made safe for markdown (names may hold `*` or `_`) and for mentions (a page may hold
+    `@everyone`: shown, never a ping-looking text)."""
+    return discord.utils.escape_markdown(discord.utils.escape_mentions(text), ignore_links=False)
+
+
+def plain(text: str) -> str:
+    """Data text for where Discord shows no markdown (footers): mentions escaped."""
+    return discord.utils.escape_mentions(text)
 
 
 def echo(user_text: str, limit: int = 80) -> str:
     """Text a user typed, as it is shown back to them: clipped, markdown and mentions escaped."""
     flat = " ".join(user_text.split())
-    return md(discord.utils.escape_mentions(clip(flat, limit)))
+    return md(clip(flat, limit))
 
 
 def link(label: str, url: str) -> str:
@@ -253,7 +259,8 @@ def source_field(
 
 
 def _embed(title: str, url: str | None, description: str) -> discord.Embed:
-    return discord.Embed(title=clip(title, TITLE), url=url, description=description, colour=COLOUR)
+    """An answer's embed; `title` is data text (a page's title, an athlete's name), escaped here."""
+    return discord.Embed(title=clip(md(title), TITLE), url=url, description=description, colour=COLOUR)
 
 
 def _add_source(embed: discord.Embed, summaries: Iterable[EventSummary]) -> None:
@@ -266,7 +273,7 @@ def _footer(embed: discord.Embed, summary: EventSummary | None, page: int | None
     if page is not None and pages > 1:
         parts.append(f"Page {page + 1}/{pages}")
     if summary is not None:
-        parts.append(f"Source page: {summary.source_file} (from Wikipedia)")
+        parts.append(f"Source page: {plain(summary.source_file)} (from Wikipedia)")
     if parts:
         embed.set_footer(text=" · ".join(parts))
 
@@ -429,8 +436,8 @@ def meeting_value(answer: CompareAnswer, m: Meeting) -> str:
     else:
         rows.append("→ level, or no result to compare")
     if m.splits:
-        splits = " · ".join(f"{md(s.label)} {s.diff_text}" for s in m.splits)
-        rows.append(f"Splits, {md(answer.b_name)} vs {md(answer.a_name)}: {splits}")
+        splits = " · ".join(f"{md(s.label)}: {md(split_words(answer, s))}" for s in m.splits)
+        rows.append(f"Splits: {splits}")
     rows.append(link("Wikipedia article", m.event.url))
     return "\n".join(rows)
 
@@ -440,20 +447,17 @@ def compare_embed(answer: CompareAnswer) -> discord.Embed:
     if not answer.meetings:
         body = f"{md(answer.a_name)} and {md(answer.b_name)} never entered the same event in these pages."
     else:
-        body = (
-            f"Events both entered: **{len(answer.meetings)}** · ahead: {md(answer.a_name)} {answer.a_ahead}, "
-            f"{md(answer.b_name)} {answer.b_ahead}"
-        )
+        body = md(tally_words(answer))
     embed = _embed(title, None, body)
     shown = answer.meetings[: FIELDS - 1]
     for m in shown:
-        embed.add_field(name=clip(f"{m.event.games} · {m.event.event or m.event.title}", FIELD_NAME),
+        embed.add_field(name=clip(md(f"{m.event.games} · {m.event.event or m.event.title}"), FIELD_NAME),
                         value=meeting_value(answer, m), inline=False)  # fmt: skip
     if len(answer.meetings) > len(shown):
         embed.add_field(name="More", value=f"{len(answer.meetings) - len(shown)} more events not shown.", inline=False)
     files = sorted({m.event.source_file for m in answer.meetings})
     if files:
-        embed.set_footer(text="Source pages: " + ", ".join(files))
+        embed.set_footer(text="Source pages: " + ", ".join(plain(f) for f in files))
     return fit_embed(embed)
 
 
@@ -477,8 +481,10 @@ def about_embed(answer: AboutAnswer, pages: Sequence[EventSummary]) -> discord.E
     embed.add_field(name="Athletes", value=str(answer.athletes))
     embed.add_field(name="Nations", value=str(answer.nations))
     embed.add_field(name="Result rows", value=str(answer.result_rows))
-    embed.add_field(name="Games", value=clip(", ".join(answer.games) or "—", FIELD_VALUE), inline=False)
-    embed.add_field(name="Sports", value=clip(", ".join(answer.sports) or "—", FIELD_VALUE), inline=False)
+    embed.add_field(name="Games", value=clip(", ".join(md(g) for g in answer.games) or "—", FIELD_VALUE), inline=False)
+    embed.add_field(
+        name="Sports", value=clip(", ".join(md(s) for s in answer.sports) or "—", FIELD_VALUE), inline=False
+    )
     if answer.problems:
         listed = "\n".join(md(p) for p in answer.problems[:5])
         more = f"\n… and {len(answer.problems) - 5} more" if len(answer.problems) > 5 else ""

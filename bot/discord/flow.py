@@ -274,6 +274,9 @@ async def answer_in_place(interaction: Interaction, code: str, owner: int, args:
 # ---------------------------------------------------------------- errors
 
 
+STALE_COMMAND = "This command was updated — an admin needs to run sync (`python -m bot sync`) before it works again."
+
+
 def unwrap(error: BaseException) -> BaseException:
     if isinstance(error, app_commands.CommandInvokeError):
         return error.original
@@ -284,6 +287,8 @@ def unwrap(error: BaseException) -> BaseException:
 
 def error_text(err: BaseException) -> str | None:
     """The friendly text for an error a user can do something about; None for a bug."""
+    if isinstance(err, NotFound) and err.hint:
+        return embeds.md(err.hint)
     if isinstance(err, NotFound):
         text = f"No {err.kind} matches **{embeds.echo(err.query)}**."
         if err.suggestions:
@@ -292,6 +297,9 @@ def error_text(err: BaseException) -> str | None:
     if isinstance(err, Ambiguous):
         names = "; ".join(f"{embeds.md(n)} ({embeds.md(d)})" for _, n, d in err.candidates[:10])
         return f"**{embeds.echo(err.query)}** fits several {err.kind}s: {names}."
+    if isinstance(err, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+        # Discord still shows the command as it was registered before the code changed: not the user's doing.
+        return STALE_COMMAND
     if isinstance(err, app_commands.CommandOnCooldown):
         return f"You're asking quickly: try again in {err.retry_after:.0f} s."
     if isinstance(err, app_commands.CheckFailure):

@@ -18,6 +18,7 @@ from bot.discord import embeds
 from bot.discord.context import BotContext, context_of, ref_of
 from bot.errors import BadOption
 from bot.match import Candidate
+from bot.userinput import visible
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ Choice = app_commands.Choice
 
 
 def clean_query(value: str, what: str) -> str:
-    text = " ".join(str(value).split())
+    text = visible(str(value))
     if not text:
         raise BadOption(f"Type {what} to look up.")
     return text[:QUERY_MAX]

@@ -120,7 +120,7 @@ def reveal_embed(event: QuestionClosed) -> discord.Embed:
     q = event.question
     skipped = " (skipped)" if event.skipped else ""
     embed = discord.Embed(
-        title=embeds.clip(f"Answer {event.number}/{event.total}: {q.answer}{skipped}", embeds.TITLE),
+        title=embeds.clip(f"Answer {event.number}/{event.total}: {embeds.md(q.answer)}{skipped}", embeds.TITLE),
         url=q.source_url,
         description=embeds.md(q.fact),
         colour=embeds.COLOUR,
@@ -269,6 +269,8 @@ class QuizRuntime:
             self._ticker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._ticker
+        if self.host is not None:
+            await self.host.release()
         if self.repo is not None:
             await self.repo.close()
 
@@ -304,6 +306,8 @@ class QuizRuntime:
     async def _tick_forever(self) -> None:
         while True:
             await asyncio.sleep(TICK)
+            if self.host is not None:
+                await self.host.renew(self.now())  # this process is alive: its games are not cut off
             for channel_id in list(self.stages):
                 try:
                     await self._tick(channel_id)
@@ -480,7 +484,14 @@ class QuizRuntime:
         if live is None or live.mode != "typed" or live.session.current is None or not text:
             return
         user = message.author
-        outcome = await self.host.answer(str(channel_id), str(user.id), user.display_name, self.now(), text=text)
+        try:
+            outcome = await self.host.answer(str(channel_id), str(user.id), user.display_name, self.now(), text=text)
+        except PodiumError as err:  # the database refused it: not acknowledged, said in one line
+            with contextlib.suppress(discord.HTTPException):
+                await message.channel.send(
+                    f"⚠️ **{embeds.md(user.display_name)}**: {embeds.md(str(err))}", allowed_mentions=flow.no_mentions()
+                )
+            return
         emoji = CHAT_REACTIONS.get(outcome.outcome)
         if emoji is None:
             return

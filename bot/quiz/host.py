@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import random
+import uuid
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Literal
@@ -31,14 +33,24 @@ from bot.quiz.session import (
     QuizStateError,
     Standing,
 )
-from bot.storage.engine import StorageError
+from bot.storage.engine import StorageError, StorageFault
 from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, LeaderRow, Period, QuizRepository
+
+log = logging.getLogger(__name__)
 
 Mode = Literal["buttons", "typed"]
 MAX_QUESTIONS = 50
 # A game's pool reaches into further draws of events until it holds this many times the questions asked that are
 # new to the server: some have too few settled wrong answers to be shown with options.
 FRESH_MARGIN = 2
+
+
+class AnswerNotSaved(StorageError):
+    """The database refused the answer's write: it is not acknowledged and does not count; the player may answer
+    again (the game goes on, and its writes catch up when the database is back)."""
+
+    def __init__(self) -> None:
+        super().__init__("Could not save your answer — try again.")
 
 
 @dataclass(frozen=True)
@@ -86,10 +98,19 @@ class LiveGame:
     mode: Mode
     session: QuizSession
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    # What happened in the game that the database has not taken yet (it refused): written, in order, before
+    # anything else of this game (see `QuizHost._flush`).
+    unsaved: list[QuizEvent] = field(default_factory=list)
+
+
+# How long a process's lease on its games lasts unless renewed (on another host; on this one, while it lives).
+LEASE_SECONDS = 60.0
 
 
 class QuizHost:
-    """The games this process runs, by channel. `owner` names this process for crash recovery (`shard:0`)."""
+    """The games this process runs, by channel. `owner` names the role for crash recovery (`shard:0`, `console`);
+    each host writes its games as `role@instance`, its own instance, and holds a lease on them in the database,
+    so another process of the same role (a second console, an unsharded second bot) never closes them."""
 
     def __init__(
         self,
@@ -98,21 +119,53 @@ class QuizHost:
         *,
         owner: str,
         reveal_seconds: float = 5.0,
+        lease_seconds: float = LEASE_SECONDS,
     ) -> None:
         self.index = index
         self.repo = repo
-        self.owner = owner
+        self.role = owner
+        self.instance = uuid.uuid4().hex
+        self.owner = self.owned_by(owner)
         self.reveal_seconds = reveal_seconds
+        self.lease_seconds = lease_seconds
         self.live: dict[str, LiveGame] = {}
+        self._renewed: dt.datetime | None = None
+
+    def owned_by(self, role: str) -> str:
+        return role if "@" in role else f"{role}@{self.instance}"
 
     async def recover(
         self, now: dt.datetime, owners: Collection[str] | None = None, *, owner_prefix: str | None = None
     ) -> list[InterruptedGame]:
-        """Close the games a shutdown or crash cut off (this process's, unless `owners` or `owner_prefix` say
-        otherwise). The caller tells each channel, then calls `repo.mark_announced`."""
+        """Take this process's lease, then close the games a shutdown or crash cut off: those of this role
+        (unless `owners` or `owner_prefix` say otherwise) whose process is gone. The caller tells each channel,
+        then calls `repo.mark_announced`."""
+        await self.claim(now)
         if owners is None and owner_prefix is None:
-            owners = [self.owner]
+            owners = [self.role]
         return await self.repo.recover(now, owners=owners, owner_prefix=owner_prefix)
+
+    async def claim(self, now: dt.datetime) -> None:
+        await self.repo.claim(self.instance, now, self.lease_seconds)
+        self._renewed = now
+
+    async def renew(self, now: dt.datetime) -> None:
+        """Keep the lease (a third of its length at most between writes). A database that refuses is logged: the
+        lease holds on this host as long as the process lives, and the next renewal tries again."""
+        if self._renewed is not None and (now - self._renewed).total_seconds() < self.lease_seconds / 3:
+            return
+        try:
+            await self.claim(now)
+        except StorageFault as err:
+            log.warning("could not renew the lease of quiz host %s: %s", self.instance, err)
+
+    async def release(self) -> None:
+        """Give up the lease at a clean shutdown (its games are closed or will be recovered)."""
+        try:
+            await self.repo.release(self.instance)
+        except StorageFault as err:
+            log.warning("could not release the lease of quiz host %s: %s", self.instance, err)
+        self._renewed = None
 
     def game_in(self, channel_id: str) -> LiveGame | None:
         return self.live.get(channel_id)
@@ -173,7 +226,7 @@ class QuizHost:
         picked = await asyncio.to_thread(self._pick, options, seed, asked)
         if not picked:
             raise BadOption("No questions fit these options: try another sport, Games or difficulty.")
-        owned = owner or self.owner
+        owned = self.owned_by(owner) if owner else self.owner
         return GamePlan(guild_id, channel_id, host_id, owned, options, seed, tuple(picked), tuple(players))
 
     def _pick(self, options: GameOptions, seed: int, asked: dict[str, float]) -> list[Question]:
@@ -202,6 +255,8 @@ class QuizHost:
         """Start a prepared game and open its first question. `ChannelBusy` when a game started in the channel
         since the plan was made (here, or in another process: the database checks)."""
         self._check_free(plan.channel_id, None)
+        if self._renewed is None:  # no game without a lease: another process would take it for cut off
+            await self.claim(now)
         options = plan.options
         session = QuizSession(
             plan.questions,
@@ -258,7 +313,12 @@ class QuizHost:
             outcome = live.session.evaluate(player_id, player_name, now, choice=choice, text=text)
             if not outcome.accepted or outcome.result is None:
                 return outcome
-            if await self.repo.record_answer(live.game_id, outcome.result):
+            try:
+                await self._flush(live)  # the question must be stored before an answer to it
+                stored_now = await self.repo.record_answer(live.game_id, outcome.result)
+            except StorageFault as err:
+                raise AnswerNotSaved() from err
+            if stored_now:
                 live.session.commit(outcome.result)
                 return outcome
             # Another process serving this game stored this player's first answer: that one counts, here too.
@@ -268,6 +328,7 @@ class QuizHost:
             return AnswerOutcome("duplicate", live.session.adopt(stored))
 
     async def tick(self, channel_id: str, now: dt.datetime) -> list[QuizEvent]:
+        """What the clock moved on: also a retry of the writes the database refused so far."""
         live = self.live.get(channel_id)
         if live is None:
             return []
@@ -301,14 +362,26 @@ class QuizHost:
             return events
 
     async def _persist(self, live: LiveGame, events: list[QuizEvent]) -> None:
-        for event in events:
+        """Write what happened. A database that refuses (a `StorageFault`) does not stop the game: the events wait
+        in `live.unsaved` and are written first at the next tick or answer. A game stays live until its end is
+        written."""
+        live.unsaved.extend(events)
+        try:
+            await self._flush(live)
+        except StorageFault as err:
+            log.warning("quiz #%s: %s (%d writes waiting)", live.game_id, err, len(live.unsaved))
+
+    async def _flush(self, live: LiveGame) -> None:
+        while live.unsaved:
+            event = live.unsaved[0]
             if isinstance(event, QuestionOpened):
-                await self.repo.ask(live.game_id, event.number, event.question, event.opened_at)
+                await self.repo.ask(live.game_id, event.number, event.question, event.opened_at, again=True)
             elif isinstance(event, QuestionClosed):
                 await self.repo.close_question(live.game_id, event.number, event.closed_at, skipped=event.skipped)
             elif isinstance(event, GameEnded):
                 await self.repo.end_game(live.game_id, "stopped" if event.status == "stopped" else "finished", event.at)
                 self.live.pop(live.channel_id, None)
+            live.unsaved.pop(0)
 
     # --------------------------------------------------------------------------------------- reading
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import StaticPool
 
-from bot.errors import PodiumError
+from bot.errors import PodiumError, hide_password
 
 # Execution option marking a connection that will write (see `_begin`).
 WRITE = "podium_write"
@@ -25,6 +25,16 @@ WRITE = "podium_write"
 
 class StorageError(PodiumError):
     """The database cannot be used: a bad URL, or a schema newer than this code."""
+
+
+class StorageFault(StorageError):
+    """The database refused a read or write while the bot was running: disk full, read-only, a lock held past the
+    timeout, a damaged file, the server gone. Nothing of the failed transaction was kept; trying again later may
+    work. The message says what happened in a few words (never a URL's password)."""
+
+    def __init__(self, error: BaseException, doing: str = "use") -> None:
+        self.error = error
+        super().__init__(f"Could not {doing} the quiz database: {hide_password(describe(error))}.")
 
 
 class DatabaseUnavailable(StorageError):
@@ -37,11 +47,11 @@ class DatabaseUnavailable(StorageError):
 
 
 def shown_url(url: str) -> str:
-    """The URL as it may be shown to a user or logged: never its password."""
+    """The URL as it may be shown to a user or logged: never its password (even in a URL too broken to parse)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # not a URL at all: nothing in it is worth hiding, or showing
-        return "(unreadable URL)"
+    except Exception:  # not a URL SQLAlchemy can read: mask what looks like a password, show the rest
+        return hide_password(url)
 
 
 def describe(error: BaseException) -> str:
@@ -67,7 +77,7 @@ def resolve_url(url: str, base_dir: Path | None = None) -> URL:
     try:
         parsed = make_url(url)
     except Exception as err:  # sqlalchemy raises ArgumentError, but anything unparseable is the same to a user
-        raise StorageError(f"Not a database URL: {url!r}") from err
+        raise StorageError(f"Not a database URL: {shown_url(url)!r}") from err
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         parsed = parsed.set(drivername="sqlite+aiosqlite")
@@ -84,19 +94,25 @@ def resolve_url(url: str, base_dir: Path | None = None) -> URL:
     raise StorageError(f"Unsupported database {backend!r}: use sqlite or postgresql.")
 
 
-def make_engine(url: str, base_dir: Path | None = None) -> AsyncEngine:
+# How long a write waits for a lock another connection holds before it fails (a `StorageFault`), on both engines.
+LOCK_TIMEOUT = 15.0
+
+
+def make_engine(url: str, base_dir: Path | None = None, *, lock_timeout: float = LOCK_TIMEOUT) -> AsyncEngine:
     resolved = resolve_url(url, base_dir)
+    timeout_ms = max(1, round(lock_timeout * 1000))
     if resolved.get_backend_name() != "sqlite":
-        return create_async_engine(resolved, pool_pre_ping=True)
+        settings = {"lock_timeout": str(timeout_ms)}
+        return create_async_engine(resolved, pool_pre_ping=True, connect_args={"server_settings": settings})
     memory = (resolved.database or ":memory:") == ":memory:"
     options: dict[str, Any] = {"poolclass": StaticPool} if memory else {}
     engine = create_async_engine(resolved, **options)
-    event.listen(engine.sync_engine, "connect", _sqlite_connect(memory))
+    event.listen(engine.sync_engine, "connect", _sqlite_connect(memory, timeout_ms))
     event.listen(engine.sync_engine, "begin", _begin)
     return engine
 
 
-def _sqlite_connect(memory: bool) -> Any:
+def _sqlite_connect(memory: bool, timeout_ms: int) -> Any:
     def connect(dbapi_connection: Any, _record: Any) -> None:
         # The driver must not open transactions on its own: `_begin` does, deferred or immediate.
         dbapi_connection.isolation_level = None
@@ -105,7 +121,7 @@ def _sqlite_connect(memory: bool) -> Any:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout_ms)}")
         cursor.close()
 
     return connect

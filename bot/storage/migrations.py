@@ -127,9 +127,24 @@ def _v2_player_streaks_and_leaderboard_indexes(conn: Connection) -> None:
     sa.Index("ix_answers_guild_sport", answers.c.guild_id, answers.c.sport).create(conn)
 
 
+def _v3_leases(conn: Connection) -> None:
+    md = sa.MetaData()
+    sa.Table(
+        "leases",
+        md,
+        sa.Column("instance", sa.String(40), primary_key=True),
+        sa.Column("host", sa.String(255), nullable=False),
+        sa.Column("pid", sa.Integer, nullable=False),
+        sa.Column("started_ms", sa.BigInteger, nullable=False),
+        sa.Column("expires_ms", sa.BigInteger, nullable=False),
+    )
+    md.create_all(conn, checkfirst=False)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "games, questions, answers, scores", _v1_games_questions_answers_scores),
     Migration(2, "player streaks, leaderboard indexes", _v2_player_streaks_and_leaderboard_indexes),
+    Migration(3, "leases: which process is alive to own its games", _v3_leases),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import socket
 from collections.abc import AsyncIterator, Collection, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -24,9 +26,9 @@ from bot.errors import PodiumError
 from bot.quiz.export import ExportRow
 from bot.quiz.model import Question
 from bot.quiz.session import AnswerResult, PlayerScore, Standing, rank_players
-from bot.storage.engine import WRITE, DatabaseUnavailable, StorageError, make_engine
+from bot.storage.engine import LOCK_TIMEOUT, WRITE, DatabaseUnavailable, StorageError, StorageFault, make_engine
 from bot.storage.migrations import LATEST, MIGRATIONS
-from bot.storage.schema import answers, games, metadata, player_streaks, questions, schema_version, scores
+from bot.storage.schema import answers, games, leases, metadata, player_streaks, questions, schema_version, scores
 
 GameStatus = Literal["running", "finished", "stopped", "interrupted"]
 Period = Literal["all", "month"]
@@ -40,6 +42,49 @@ class ChannelBusy(PodiumError):
     def __init__(self, game_id: int) -> None:
         self.game_id = game_id
         super().__init__(f"A quiz is already running in this channel (game #{game_id}): `/quiz stop` ends it.")
+
+
+@dataclass(frozen=True)
+class Lease:
+    """A process that owns games: where it runs, and until when it said it would be alive."""
+
+    instance: str
+    host: str
+    pid: int
+    expires_ms: int
+
+
+def instance_of(owner: str) -> str | None:
+    """`shard:0@4f2a…` -> `4f2a…`; None for an owner written before leases (no process vouches for it)."""
+    return owner.rpartition("@")[2] if "@" in owner else None
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def lease_alive(lease: Lease | None, now_ms: int, here: str) -> bool:
+    """Whether the process behind a lease still lives: on this host, its process says (a `kill -9` is seen at
+    once, and a console waiting at a prompt does not need to renew); elsewhere, until its lease expires."""
+    if lease is None:
+        return False
+    if lease.host == here:
+        return process_alive(lease.pid)
+    return lease.expires_ms > now_ms
+
+
+def stored_text(text: str, limit: int | None = None) -> str:
+    """Text as a column can hold it on both engines: PostgreSQL refuses NUL in text (shown as U+FFFD instead)."""
+    text = text.replace("\x00", "\ufffd")
+    return text[:limit] if limit is not None else text
 
 
 def to_ms(moment: dt.datetime) -> int:
@@ -120,15 +165,20 @@ class QuizRepository:
         self.dialect = engine.dialect.name
 
     @classmethod
-    async def open(cls, url: str, base_dir: Path | None = None) -> QuizRepository:
+    async def open(
+        cls, url: str, base_dir: Path | None = None, *, lock_timeout: float = LOCK_TIMEOUT
+    ) -> QuizRepository:
         """Connect and bring the schema up to date (migrations applied at start). `DatabaseUnavailable` (a
         `StorageError`) when the database cannot be reached or opened."""
         try:
-            repo = cls(make_engine(url, base_dir))
+            repo = cls(make_engine(url, base_dir, lock_timeout=lock_timeout))
         except OSError as err:  # the SQLite file's folder cannot be made
             raise DatabaseUnavailable(url, err) from err
         try:
             await repo.migrate()
+        except StorageFault as err:
+            await repo.close()
+            raise DatabaseUnavailable(url, err.error) from err
         except (OSError, DBAPIError) as err:
             await repo.close()
             raise DatabaseUnavailable(url, err) from err
@@ -150,16 +200,26 @@ class QuizRepository:
 
     @asynccontextmanager
     async def _write(self) -> AsyncIterator[AsyncConnection]:
-        """A write transaction (`BEGIN IMMEDIATE` on SQLite), committed on leaving."""
-        async with self.engine.connect() as conn:
-            await conn.execution_options(**{WRITE: True})
-            async with conn.begin():
-                yield conn
+        """A write transaction (`BEGIN IMMEDIATE` on SQLite), committed on leaving. A database that refuses it
+        (disk full, read-only, locked, damaged, gone) is a `StorageFault`: nothing of it was kept. A broken
+        constraint (`IntegrityError`) is the caller's to read."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execution_options(**{WRITE: True})
+                async with conn.begin():
+                    yield conn
+        except IntegrityError:
+            raise
+        except (DBAPIError, OSError) as err:
+            raise StorageFault(err, "write to") from err
 
     @asynccontextmanager
     async def _read(self) -> AsyncIterator[AsyncConnection]:
-        async with self.engine.connect() as conn, conn.begin():
-            yield conn
+        try:
+            async with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except (DBAPIError, OSError) as err:
+            raise StorageFault(err, "read") from err
 
     def _insert(self, table: sa.Table) -> Any:
         """INSERT with ON CONFLICT support: the one place the two dialects differ in spelling, not in meaning."""
@@ -290,16 +350,33 @@ class QuizRepository:
     async def recover(
         self, now: dt.datetime, owners: Collection[str] | None = None, *, owner_prefix: str | None = None
     ) -> list[InterruptedGame]:
-        """Close every game of these owners (or whose owner starts with `owner_prefix`; all when neither is given)
-        still marked running: a shutdown or crash cut it off. Returns those, and any earlier interrupted game whose
-        channel was not told yet (see `mark_announced`)."""
+        """Close every running game of these owners (or whose owner starts with `owner_prefix`; all when neither
+        is given) whose process is gone: a shutdown or crash cut it off. A game whose owner holds a live lease
+        (see `claim`) is being played: it is left alone. An owner `role` also names `role@instance`. Returns the
+        games closed, and any earlier interrupted game whose channel was not told yet (see `mark_announced`)."""
         ms = to_ms(now)
-        owned = sa.and_(
-            games.c.owner.in_(list(owners)) if owners is not None else sa.true(),
-            games.c.owner.startswith(owner_prefix, autoescape=True) if owner_prefix is not None else sa.true(),
-        )
+        here = socket.gethostname()
+        matches = []
+        if owners is not None:
+            names = list(owners)
+            matches.append(
+                sa.or_(
+                    games.c.owner.in_(names),
+                    *(games.c.owner.startswith(f"{name}@", autoescape=True) for name in names),
+                )
+            )
+        if owner_prefix is not None:
+            matches.append(games.c.owner.startswith(owner_prefix, autoescape=True))
+        owned = sa.and_(sa.true(), *matches)
         async with self._write() as conn:
-            cut = [r.id for r in await conn.execute(sa.select(games.c.id).where(games.c.status == "running", owned))]
+            running = (
+                await conn.execute(sa.select(games.c.id, games.c.owner).where(games.c.status == "running", owned))
+            ).all()
+            alive = {
+                row.instance: lease_alive(Lease(row.instance, row.host, row.pid, row.expires_ms), ms, here)
+                for row in await conn.execute(leases.select())
+            }
+            cut = [r.id for r in running if not alive.get(instance_of(r.owner) or "", False)]
             if cut:
                 await conn.execute(
                     questions.update()
@@ -309,6 +386,9 @@ class QuizRepository:
                 await conn.execute(
                     games.update().where(games.c.id.in_(cut)).values(status="interrupted", ended_ms=ms, announced=False)
                 )
+            gone = [instance for instance, live in alive.items() if not live]
+            if gone:  # their games are closed now (or were another role's, closed by its own recovery)
+                await conn.execute(leases.delete().where(leases.c.instance.in_(gone), ~_owns_running()))
             pending = (
                 await conn.execute(
                     games.select()
@@ -325,16 +405,53 @@ class QuizRepository:
                 out.append(InterruptedGame(_game(row), int(asked), int(kept), await _standings(conn, row.id)))
             return out
 
+    # ------------------------------------------------------------------------------------------ leases
+
+    async def claim(self, instance: str, now: dt.datetime, seconds: float) -> None:
+        """This process is alive and owns the games written `role@instance`, for `seconds` from `now` at least
+        (and, on this host, as long as its process lives). Renew with `renew`, give up with `release`."""
+        ms = to_ms(now)
+        stmt = self._insert(leases).values(
+            instance=instance,
+            host=socket.gethostname()[:255],
+            pid=os.getpid(),
+            started_ms=ms,
+            expires_ms=ms + round(seconds * 1000),
+        )
+        async with self._write() as conn:
+            await conn.execute(
+                stmt.on_conflict_do_update(index_elements=["instance"], set_={"expires_ms": stmt.excluded.expires_ms})
+            )
+
+    async def renew(self, instance: str, now: dt.datetime, seconds: float) -> None:
+        await self.claim(instance, now, seconds)
+
+    async def release(self, instance: str) -> None:
+        async with self._write() as conn:
+            await conn.execute(leases.delete().where(leases.c.instance == instance))
+
+    async def lease(self, instance: str) -> Lease | None:
+        async with self._read() as conn:
+            row = (await conn.execute(leases.select().where(leases.c.instance == instance))).first()
+        return Lease(row.instance, row.host, row.pid, row.expires_ms) if row else None
+
     async def mark_announced(self, game_id: int) -> None:
         async with self._write() as conn:
             await conn.execute(games.update().where(games.c.id == game_id).values(announced=True))
 
     # ------------------------------------------------------------------------------ questions, answers
 
-    async def ask(self, game_id: int, number: int, question: Question, now: dt.datetime) -> None:
+    async def ask(
+        self, game_id: int, number: int, question: Question, now: dt.datetime, *, again: bool = False
+    ) -> None:
+        """Store a question as asked. `again`: a retry after a refused write, which the database may have kept
+        after all (then nothing changes)."""
         async with self._write() as conn:
+            insert = self._insert(questions)
+            if again:
+                insert = insert.on_conflict_do_nothing(index_elements=["game_id", "number"])
             await conn.execute(
-                questions.insert().values(
+                insert.values(
                     game_id=game_id,
                     number=number,
                     key=question.key,
@@ -380,8 +497,8 @@ class QuizRepository:
                     guild_id=found.guild_id,
                     sport=found.sport,
                     player_id=result.player_id,
-                    player_name=result.player_name[:100],
-                    given=result.given,
+                    player_name=stored_text(result.player_name, 100),
+                    given=stored_text(result.given),
                     choice=result.choice,
                     credit=result.credit,
                     correct=result.correct,
@@ -432,7 +549,7 @@ class QuizRepository:
         stmt = self._insert(scores).values(
             game_id=game_id,
             player_id=result.player_id,
-            player_name=result.player_name[:100],
+            player_name=stored_text(result.player_name, 100),
             points=result.points,
             correct=int(result.correct),
             answered=1,
@@ -462,7 +579,7 @@ class QuizRepository:
         stmt = self._insert(player_streaks).values(
             guild_id=guild_id,
             player_id=result.player_id,
-            player_name=result.player_name[:100],
+            player_name=stored_text(result.player_name, 100),
             current=start,
             best=start,
             updated_ms=ms,
@@ -626,6 +743,12 @@ def _game(row: Any) -> GameRecord:
         ended=from_ms(row.ended_ms) if row.ended_ms is not None else None,
         announced=bool(row.announced),
     )
+
+
+def _owns_running() -> Any:
+    """The lease's instance owns a running game (`role@instance`): correlated with the `leases` row."""
+    suffix = sa.literal("%@", sa.String) + leases.c.instance
+    return sa.exists().where(games.c.status == "running", games.c.owner.like(suffix))
 
 
 async def _standings(conn: AsyncConnection, game_id: int) -> list[Standing]:

@@ -104,3 +104,15 @@ player_streaks = sa.Table(
     sa.Column("best", sa.Integer, nullable=False),
     sa.Column("updated_ms", sa.BigInteger, nullable=False),
 )
+
+# One row per running process that owns games (`games.owner` is `role@instance`): renewed while it lives. A game
+# whose owner's lease is gone (expired, or its process dead on this host) was cut off; a live one is left alone.
+leases = sa.Table(
+    "leases",
+    metadata,
+    sa.Column("instance", sa.String(40), primary_key=True),
+    sa.Column("host", sa.String(255), nullable=False),
+    sa.Column("pid", sa.Integer, nullable=False),
+    sa.Column("started_ms", sa.BigInteger, nullable=False),
+    sa.Column("expires_ms", sa.BigInteger, nullable=False),
+)

@@ -93,7 +93,7 @@ def test_check_reports_broken_pages_and_exits_nonzero(tmp_path: Path, capsys: py
     code, out = run(capsys, "check", str(tmp_path))
     assert code == 1
     assert "broken.txt: binary file" in out
-    assert "1 events, 5 result rows, 1 problems" in out
+    assert "1 event, 5 result rows, 1 problem\n" in out
     code, out = run(capsys, "check", str(ROOT / "data" / "pages"))
     assert code == 0 and "3 events, 83 result rows, 0 problems" in out
 

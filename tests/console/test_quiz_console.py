@@ -58,7 +58,7 @@ def test_the_example_script_plays_a_full_game(tmp_path: Path) -> None:
     db = tmp_path / "example.sqlite3"
     done = subprocess.run(
         [sys.executable, "-m", "bot", "quiz", "--players", "2", "--seed", "7", "--db", f"sqlite:///{db}"],
-        stdin=EXAMPLE.open(encoding="utf-8"),
+        input=EXAMPLE.read_text(encoding="utf-8"),
         capture_output=True,
         text=True,
         cwd=ROOT,

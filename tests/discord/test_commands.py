@@ -309,3 +309,52 @@ async def test_a_failure_after_deferring_replaces_the_thinking_message(
     assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE
     assert edited.method == "PATCH" and re.search(r"error id `[0-9a-f]{8}`", edited.body["content"])
     assert edited.body["embeds"] == [] and edited.body["attachments"] == []
+
+
+# ---------------------------------------------------------------- stale registrations, invisible input, escaping
+
+
+async def test_a_command_discord_knows_but_the_code_dropped_asks_for_a_sync(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        await slash(client, factory, "medaltable", query="1992")
+    data = rec.calls[-1].body["data"]
+    assert data["flags"] & EPHEMERAL
+    assert "this command was updated" in data["content"].lower() and "sync" in data["content"]
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+async def test_a_command_whose_options_changed_asks_for_a_sync(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.ERROR):
+        await slash(client, factory, "podium", old_option="1992 time trial")  # `query` was renamed since
+    data = rec.calls[-1].body["data"]
+    assert "this command was updated" in data["content"].lower()
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("typed", ["\u200b", "\u2060\u200d", " \u3164 ", "\u00ad\ufeff", "\u2800"])
+async def test_invisible_input_asks_for_an_event(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, typed: str
+) -> None:
+    await slash(client, factory, "podium", query=typed)
+    data = rec.calls[-1].body["data"]
+    assert data["flags"] & EPHEMERAL and data["content"] == "Type an event to look up."
+
+
+async def test_mentions_and_markdown_in_page_text_are_escaped_in_embeds(
+    tmp_path: Path, factory: LoopbackDiscord, rec: Recorder
+) -> None:
+    page = SPRINT.replace(
+        "= Athletics at the 1996 Summer Olympics – Men's 100 metres =",
+        "= Athletics at the 1996 Summer Olympics – Men's 100 metres @everyone **bold** =",
+    ).replace("Ato Boldon", "Ato @here Boldon")
+    (tmp_path / "sprint.txt").write_text(page, encoding="utf-8")
+    client = make_client(Podium.load(tmp_path), factory)
+    await slash(client, factory, "podium", query="100 metres 1996")
+    embed = rec.calls[-1].body["data"]["embeds"][0]
+    assert "@\u200beveryone" in embed["title"] and "\\*\\*bold\\*\\*" in embed["title"]
+    assert "@\u200bhere" in embed["description"]
+    assert "@everyone" not in str(embed) and "@here" not in str(embed)

@@ -238,7 +238,7 @@ async def test_compare_picks_one_side_and_keeps_the_other(world: World) -> None:
     assert e["title"] == "José Manuel Moreno vs Shane Kelly"
     value = e["fields"][0]["value"]
     assert "→ **José Manuel Moreno** ahead by 0.946" in value
-    assert "250 m -0.164" in value and "750 m +0.495" in value
+    assert "250 m: Shane Kelly ahead by 0.164" in value and "750 m: José Manuel Moreno ahead by 0.495" in value
 
 
 async def test_chart_is_deferred_then_sent_as_a_png(world: World) -> None:

@@ -255,3 +255,64 @@ async def test_without_the_setting_channel_messages_are_not_read(
     said = Said(live.session.current.answer, author(factory, 1), Channel(int(channel(factory))))
     await runtime.on_message(said)  # type: ignore[arg-type]
     assert said.reactions == [] and live.session.answers == []
+
+
+async def test_an_answer_the_database_refuses_is_one_line_and_the_game_goes_on(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from bot.storage.engine import StorageFault
+
+    runtime = runtime_of(client)
+    assert runtime.host is not None and runtime.repo is not None
+    await quiz(client, factory, "start", questions=2, mode="typed")
+    live = runtime.host.game_in(channel(factory))
+    assert live is not None and live.session.current is not None
+    record = runtime.repo.record_answer
+
+    async def full_disk(*_: Any) -> bool:
+        raise StorageFault(OperationalError("INSERT", {}, Exception("database or disk is full")), "write to")
+
+    monkeypatch.setattr(runtime.repo, "record_answer", full_disk)
+    await quiz(client, factory, "answer", user=1, text=live.session.current.answer)
+    data = rec.calls[-1].body["data"]
+    assert data["flags"] & EPHEMERAL and data["content"] == "Could not save your answer — try again."
+    here = Channel(int(channel(factory)))
+    said = Said("a guess", author(factory, 2), here)
+    await runtime.on_message(said)  # type: ignore[arg-type]
+    assert said.reactions == [] and here.sent == []  # chat answers are read only with the setting on
+    assert live.session.answers == [] and runtime.host.game_in(channel(factory)) is live
+    monkeypatch.setattr(runtime.repo, "record_answer", record)  # storage is back
+    await quiz(client, factory, "answer", user=1, text=live.session.current.answer)
+    assert rec.calls[-1].body["data"]["content"].startswith("Locked in")
+
+
+async def test_a_chat_answer_the_database_refuses_is_said_in_the_channel(
+    podium: Podium, factory: LoopbackDiscord, rec: Recorder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from bot.storage.engine import StorageFault
+
+    settings = load_settings(discord={"message_content": True})
+    chatty = make_client(podium, factory, settings)
+    runtime = runtime_of(chatty)
+    runtime.repo = repo = await QuizRepository.open(f"sqlite:///{tmp_path / 'chat.sqlite3'}")
+    runtime.host = host = QuizHost(podium.index, repo, owner="shard:0")
+    try:
+        await quiz(chatty, factory, "start", questions=2, mode="typed")
+        here = Channel(int(channel(factory)))
+
+        async def locked(*_: Any) -> bool:
+            raise StorageFault(OperationalError("INSERT", {}, Exception("database is locked")), "write to")
+
+        monkeypatch.setattr(repo, "record_answer", locked)
+        said = Said("@everyone guess", author(factory, 1), here)
+        await runtime.on_message(said)  # type: ignore[arg-type]
+        assert said.reactions == []
+        assert here.sent == [f"⚠️ **{factory.users[1]['username']}**: Could not save your answer — try again."]
+        live = host.game_in(channel(factory))
+        assert live is not None and live.session.answers == []
+    finally:
+        await repo.close()

@@ -14,8 +14,9 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bot.core import Podium
-from bot.quiz.host import GameOptions, QuizHost
+from bot.quiz.host import AnswerNotSaved, GameOptions, QuizHost
 from bot.quiz.session import AnswerResult, GameEnded, QuestionClosed, QuestionOpened, Standing
+from bot.storage.engine import StorageFault
 from bot.storage.repository import ChannelBusy, QuizRepository
 from tests.quiz.helpers import at
 
@@ -101,7 +102,12 @@ async def test_a_restarted_host_closes_the_cut_off_game(repo: QuizRepository, po
     live, _ = await host.start(guild_id="g", channel_id="c", host_id="h", options=GameOptions(questions=3, seed=5),
                                now=at(0))  # fmt: skip
     await host.answer("c", "ann", "Ann", at(1), choice=right_choice(host, "c"))
-    # The process dies here. A new one starts with the same owner:
+    # A second process of the same role does not touch a game whose owner is alive:
+    second = QuizHost(podium.index, repo, owner="shard:0")
+    assert await second.recover(at(30)) == []
+    assert (await repo.game(live.game_id)).status == "running"
+    # The process dies here (its lease goes with it). A new one starts with the same role:
+    await repo.release(host.instance)
     again = QuizHost(podium.index, repo, owner="shard:0")
     cut = await again.recover(at(60))
     assert [c.game.id for c in cut] == [live.game_id]
@@ -120,7 +126,8 @@ async def test_an_answer_whose_write_fails_is_not_counted_and_can_be_given_again
     host = QuizHost(podium.index, repo, owner="shard:0")
     live, _ = await host.start(guild_id="g", channel_id="c", host_id="h", options=GameOptions(questions=2, seed=7),
                                now=at(0))  # fmt: skip
-    record, failures = repo.record_answer, [OperationalError("INSERT INTO answers", {}, Exception("disk I/O error"))]
+    fault = StorageFault(OperationalError("INSERT INTO answers", {}, Exception("disk I/O error")), "write to")
+    record, failures = repo.record_answer, [fault]
 
     async def flaky(game_id: int, result: AnswerResult) -> bool:
         if failures:
@@ -128,7 +135,7 @@ async def test_an_answer_whose_write_fails_is_not_counted_and_can_be_given_again
         return await record(game_id, result)
 
     monkeypatch.setattr(repo, "record_answer", flaky)
-    with pytest.raises(OperationalError):
+    with pytest.raises(AnswerNotSaved, match="Could not save your answer — try again"):
         await host.answer("c", "ann", "Ann", at(1), choice=right_choice(host, "c"))
     # Nothing of the lost answer counts: not in the game, not in the database.
     assert host.scores("c") == [] and live.session.answered_by() == set() and live.session.answers == []
@@ -162,7 +169,7 @@ async def test_an_answer_another_process_stored_first_is_the_one_that_counts(
 CHILD = """
 import asyncio, sys
 from bot.core import Podium
-from bot.quiz.host import GameOptions, QuizHost
+from bot.quiz.host import AnswerNotSaved, GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 from tests.quiz.helpers import at
 
@@ -200,6 +207,8 @@ async def test_kill_9_loses_nothing_answered(database_url: str) -> None:
     finally:
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=10)
+        assert child.stdout is not None
+        child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     repo = await QuizRepository.open(database_url)
     try:
