@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.models import Event, Problem
 from bot.parse import parse_text
-from bot.parse.event import parse_dates
+from bot.parse.infobox import parse_dates
 from bot.parse.page import clean_cell, decode
 from bot.reference import Reference
 from tests.parse import pages
