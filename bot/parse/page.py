@@ -51,6 +51,8 @@ class Table:
     def join_attribute_cells(self) -> None:
         """Rows wider than the table because an attribute (`align=left|`) was split from its cell's content:
         the attribute cells are dropped, those followed by a written cell first, until the row fits."""
+        if not any(row.attributes for row in self.rows):
+            return  # most tables: no attribute cell anywhere
         widths = Counter(len(row.cells) for row in self.rows)
         target = min(len(self.header), widths.most_common(1)[0][0]) if self.rows else 0
         for row in self.rows:
@@ -215,12 +217,12 @@ def decode(data: bytes) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
-    return _LINE_BREAK.sub("\n", text)
+    return _LINE_BREAK.sub("\n", text) if "\r" in text else text
 
 
 def split_lines(text: str) -> list[str]:
     """The lines of a page as the reader numbers them (see `_LINE_BREAK`)."""
-    return _LINE_BREAK.split(text)
+    return _LINE_BREAK.split(text) if "\r" in text else text.split("\n")
 
 
 def read_page(text: str) -> RawPage:

@@ -29,6 +29,7 @@ _NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _LEFT_BY_FLAGS = frozenset("—–-•·")
 # What a page writes where it does not know: kept as written beside the row, never as a name or a result.
 PLACEHOLDERS = frozenset({"unknown", "n a", "tbd", "not known", "unk"})
+_PLACEHOLDER_INITIALS = frozenset("untUNT")
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|•|·|\band\b|<br\s*/?>)\s*")
 _NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
 # A row holding only this in its first cell names the heat (race, group) of the rows below it in the same table.
@@ -125,7 +126,7 @@ def _competitor(reader: _Reader, row: _Row) -> None:
     """The competitor cell's text as the row's name. A placeholder (`Unknown`: the page does not know who) is kept
     beside the row as written; the dash that stood beside a lost flag (`— England`) is dropped."""
     name = row.aligned.cells.get(reader.competitor, "").strip()
-    if name and normalize(name) in PLACEHOLDERS:
+    if name and _placeholder(name):
         row.extra["competitor as written"], name = name, ""
     if name and name[0] in _LEFT_BY_FLAGS and name.lstrip("—–-•· ")[:1].isalpha():
         name = name.lstrip("—–-•· ")
@@ -146,6 +147,12 @@ def _members_of_team_above(reader: _Reader, row: _Row) -> bool:
             reader.folded.append(row.raw.line)
             return True
     return False
+
+
+def _placeholder(text: str) -> bool:
+    """`Unknown`, `N/A`, `TBD`: what a page writes where it does not know (checked cheaply: most cells are longer,
+    or begin with a digit)."""
+    return len(text) <= 9 and text[0] in _PLACEHOLDER_INITIALS and normalize(text) in PLACEHOLDERS
 
 
 def _not_understood(reader: _Reader, row: _Row) -> bool:
@@ -206,7 +213,7 @@ def _result_cell(reader: _Reader, row: _Row) -> None:
         return
     fields = row.fields
     value_text, row.notes = split_notes(row.aligned.cells.get(reader.result_col, "").strip())
-    if normalize(value_text) in PLACEHOLDERS:
+    if value_text and _placeholder(value_text):
         row.extra["result as written"], value_text = value_text, ""  # `Unknown`: no result known
     if value_text and value_text not in DASHES:
         # No status begins with a digit, as most results do.
@@ -263,7 +270,7 @@ def _other_cells(reader: _Reader, row: _Row) -> None:
         elif kind is Col.MEMBERS:
             members.extend(_crew(text, extra))
         elif kind is Col.NATION:
-            if normalize(text) not in PLACEHOLDERS:
+            if not _placeholder(text):
                 extra["nation as written"] = text
         else:
             extra[label] = text  # an extra or leading column, kept as written
