@@ -231,6 +231,10 @@ class QuizSession:
             return None
         return self._opened_at + self._paused_for + dt.timedelta(seconds=self.seconds)
 
+    def next_opens_at(self) -> dt.datetime | None:
+        """When the next question opens, between questions (None while asking, paused or over)."""
+        return None if self.paused or self.status != "between" else self._next_at
+
     def standings(self) -> list[Standing]:
         return rank_players(self.scores.values())
 
