@@ -1,4 +1,5 @@
-"""`python -m bot.bench generate|run|scale|quality`: the corpus generator, the benchmark and the quality suite."""
+"""`python -m bot.bench generate|run|scale|quality|quiz-audit`: the corpus generator, the benchmark, the quality
+suite and the quiz audit."""
 
 from __future__ import annotations
 
@@ -27,6 +28,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     scale.add_argument("--queries", type=int, default=300)
     scale.add_argument("--seed", type=int, default=7)
     sub.add_parser("quality", help="the quality suite's accuracy")
+    audit = sub.add_parser("quiz-audit", help="seeded quiz games with no players: kinds, leaks, option positions")
+    audit.add_argument("--data", type=Path, default=None, help="a folder of pages (default: the bundled pages)")
+    audit.add_argument("--games", type=int, default=20)
+    audit.add_argument("--questions", type=int, default=10)
+    audit.add_argument("--seed", type=int, default=1)
+    audit.add_argument("--json", action="store_true")
     probe = sub.add_parser("probe", help=argparse.SUPPRESS)
     probe.add_argument("folder", type=Path)
     probe.add_argument("--cache", type=Path, required=True)
@@ -52,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         results = run_bench(args.folder, args.queries, args.seed)
         print(json.dumps(results, indent=2) if args.json else render(results))
+        return 0
+    if args.command == "quiz-audit":
+        from bot.bench.quiz_audit import audit as run_audit
+        from bot.bench.quiz_audit import render as render_audit
+        from bot.core import Podium
+        from bot.settings import ROOT, load_settings
+
+        podium = Podium.load(args.data or ROOT / "data" / "pages", cache_dir=load_settings().cache_dir)
+        summary = run_audit(podium.index, args.games, args.questions, args.seed).summary()
+        print(json.dumps(summary, indent=2) if args.json else render_audit(summary))
         return 0
     if args.command == "scale":
         from bot.bench.generate import generate
