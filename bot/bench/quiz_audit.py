@@ -15,21 +15,12 @@ from typing import Any
 
 from bot.index import PodiumIndex
 from bot.quiz.generate import game_pool
-from bot.quiz.matching import parse_guess, parse_place
 from bot.quiz.model import DIFFICULTY_NAMES, Question
 from bot.quiz.overlap import leaks
-from bot.quiz.select import pick_questions, right_choices
+from bot.quiz.select import NUMERIC, option_value, pick_questions, right_choices
 
-NUMERIC = ("performance", "number", "place")
 # The cap on one kind's share of a game holds where the pool offers at least this many kinds.
 CAPPED_FROM_KINDS = 6
-
-
-def option_value(question: Question, option: str) -> float | None:
-    if question.answer_type == "place":
-        place = parse_place(option)
-        return float(place) if place is not None else None
-    return parse_guess(option, question.unit)
 
 
 def is_extreme(question: Question) -> bool | None:

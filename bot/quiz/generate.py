@@ -9,6 +9,7 @@ split where a finisher has none, is left alone.
 from __future__ import annotations
 
 import random
+import zlib
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -29,11 +30,16 @@ from bot.text import normalize, slug
 COMMON_NATIONS = ("USA", "GBR", "FRA", "GER", "ITA", "AUS", "CHN", "JPN", "NED", "CAN", "HUN", "SWE", "URS", "KOR")
 
 _MEDAL_WORD: dict[str, str] = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
+_MEDAL_AT: dict[int, Medal] = {1: "gold", 2: "silver", 3: "bronze"}
 
 # The wrong answers a question keeps, the most plausible first: a multiple choice draws its options from the six
 # most plausible that the matcher takes as wrong, so a dozen leaves room for ones it would half-accept, while a
 # question stays small however many finished (listing every other finisher made an event's questions quadratic).
 DISTRACTORS = 12
+# Places beyond this are not asked as places (nor in true-or-false duels): "81st or 79th?" is unknowable.
+MAX_PLACE = 12
+# Split duels are between finishers of the top eight (a final's places).
+SPLIT_DUEL_PLACES = 8
 
 
 # ------------------------------------------------------------------------------------------ small helpers
@@ -158,6 +164,21 @@ class EventFacts:
         self._row = {normalize(row.name): row for row in rows}  # for the unique names only (see `row_of`)
         self.names = sorted({row.name for rnd in self.event.rounds for row in rnd.results if normalize(row.name)})
         self.unit: Unit | None = next((r.unit for r in self.finishers if r.unit), None)
+
+    def place_settled(self, rank: int) -> bool:
+        """Whether a place can be asked as a place: one a fan could know (at most `MAX_PLACE`), read from the page
+        rather than inferred, every name at it unique; a tie only when the tied share one result (a dead heat, not
+        a bracket placing such as `=5th` for the losing quarter-finalists); a medal place only when the results
+        and the infobox agree on its medallists."""
+        rows = self.at_rank(rank)
+        if not rows or rank > MAX_PLACE or any(r.rank_inferred or self.row_of(r.name) is None for r in rows):
+            return False
+        if len(rows) > 1 or any(r.tied for r in rows):
+            values = {r.value for r in rows}
+            if len(rows) < 2 or None in values or len(values) != 1:
+                return False
+        medal = _MEDAL_AT.get(rank)
+        return medal is None or self.medalists(medal) is not None
 
     def at_rank(self, rank: int) -> list[ResultRow]:
         return list(self._at.get(rank, ()))
@@ -363,7 +384,7 @@ def place_questions(facts: EventFacts) -> Iterator[Question]:
         return
     for rank in sorted({r.rank for r in facts.finishers if r.rank and r.rank >= 4}):
         rows = facts.at_rank(rank)
-        if any(normalize(r.name) not in facts.unique for r in rows):
+        if not facts.place_settled(rank):
             continue
         names = [r.name for r in rows]
         tied = len(rows) > 1 or any(r.tied for r in rows)
@@ -393,10 +414,12 @@ def athlete_place_questions(facts: EventFacts) -> Iterator[Question]:
     places = sorted({r.rank for r in facts.finishers if r.rank})
     for row in facts.ranked:
         rank = row.rank
-        if rank is None or facts.row_of(row.name) is None:
+        # The winner's place is who won gold (the medal kind): asked as a place, "1st" is the smallest option.
+        if rank is None or rank == 1 or not facts.place_settled(rank):
             continue
         tied = row.tied or len(facts.at_rank(rank)) > 1
-        answer = f"={ordinal(rank)}" if tied else ordinal(rank)
+        # A tie is told in the fact, not marked in the answer: no option is marked, so none stands out.
+        answer = ordinal(rank)
         distractors = [ordinal(p) for p in islice((p for p in _nearest(places, rank) if p != rank), DISTRACTORS)]
         if len(distractors) < 3:
             distractors += [ordinal(p) for p in range(1, rank + 5) if p != rank and ordinal(p) not in distractors]
@@ -619,10 +642,15 @@ def split_questions(facts: EventFacts) -> Iterator[Question]:
                 continue
             if facts.row_of(a.name) is None or facts.row_of(b.name) is None:
                 continue
+            if (b.rank or MAX_PLACE + 1) > SPLIT_DUEL_PLACES:  # a duel of back-markers: nobody could know it
+                continue
             ta, tb = a.splits[label], b.splits[label]
             if round(ta, digits) == round(tb, digits):
                 continue
             ahead, behind = (a, b) if ta < tb else (b, a)
+            # Named in an order that does not follow the finish (the better finisher first would tell the answer
+            # two times in three), but is the same on every run.
+            first, second = (a, b) if zlib.crc32(f"{facts.id}|{label}|{a.name}".encode()) % 2 else (b, a)
             if a.rank == b.rank:
                 finished = f"they tied for {ordinal(a.rank or 0)}"
             else:
@@ -631,7 +659,7 @@ def split_questions(facts: EventFacts) -> Iterator[Question]:
                 facts,
                 key=_key("split_duel", facts.id, label, a.name, b.name),
                 kind="split_duel",
-                prompt=f"{facts.label}: who was ahead {where}, {a.name} or {b.name}?",
+                prompt=f"{facts.label}: who was ahead {where}, {first.name} or {second.name}?",
                 answer_type="name",
                 answer=ahead.name,
                 accepted=[ahead.name],
@@ -677,7 +705,7 @@ def true_false_questions(facts: EventFacts) -> Iterator[Question]:
     """True or false: X finished ahead of Y; X won a medal."""
     if facts.event.team:
         return
-    ranked = [r for r in facts.ranked if facts.row_of(r.name) is not None]
+    ranked = [r for r in facts.ranked if r.rank is not None and facts.place_settled(r.rank)]
     for i, (a, b) in enumerate(zip(ranked, ranked[2:], strict=False)):
         if a.rank is None or b.rank is None or a.rank == b.rank:
             continue
@@ -696,7 +724,7 @@ def true_false_questions(facts: EventFacts) -> Iterator[Question]:
             distractors=["False" if truth else "True"],
             params={"first": first.name, "second": second.name},
         )
-    fourth = [r for r in facts.at_rank(4) if facts.row_of(r.name) is not None]
+    fourth = [r for r in facts.at_rank(4) if facts.place_settled(4)]
     medalists = [r for r in ranked if r.medal]
     for row in [*medalists[:1], *medalists[2:3], *fourth[:1]]:
         truth = row.medal is not None

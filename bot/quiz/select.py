@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from bot.quiz.matching import Judge
+from bot.quiz.matching import Judge, parse_guess, parse_number, parse_place
 from bot.quiz.model import Question
 from bot.quiz.overlap import Seen
 
@@ -23,9 +23,46 @@ CHOICES = 4
 PLAUSIBLE = 6
 
 
+# Where the right answer sits among the options ordered by value (smallest first): it may be the smallest or
+# the largest, but not so often that guessing an end pays (a third of the time where both sides have options:
+# answers with none below, a winner's place, are always the smallest), nor so seldom that guessing the middle
+# does. The options are then shuffled: the position shown stays uniform.
+NUMERIC_RANK_WEIGHTS: dict[int, tuple[float, ...]] = {4: (0.17, 0.33, 0.33, 0.17), 3: (0.3, 0.4, 0.3)}
+NUMERIC = ("performance", "number", "place")
+
+
+def option_value(question: Question, option: str) -> float | None:
+    """The number an option of a numeric question stands for (a place, a count, a time or mark)."""
+    if question.answer_type == "place":
+        place = parse_place(option)
+        return float(place) if place is not None else None
+    if question.answer_type == "number":
+        return parse_number(option)
+    return parse_guess(option, question.unit)
+
+
+def _numeric_wrong(question: Question, right: str, wrong: list[str], wanted: int, rng: random.Random) -> list[str]:
+    """Wrong options on both sides of the answer where the data allows: the answer's rank among the options drawn
+    by `NUMERIC_RANK_WEIGHTS`, each side's options from its most plausible (nearest) ones."""
+    value = option_value(question, right)
+    if value is None:
+        return rng.sample(wrong[: max(PLAUSIBLE, wanted - 1)], wanted - 1)
+    below = sorted((v, d) for d in wrong if (v := option_value(question, d)) is not None and v < value)
+    above = sorted((v, d) for d in wrong if (v := option_value(question, d)) is not None and v > value)
+    below_near = [d for _, d in reversed(below)][: PLAUSIBLE // 2 + 1]
+    above_near = [d for _, d in above][: PLAUSIBLE // 2 + 1]
+    weights = NUMERIC_RANK_WEIGHTS.get(wanted, tuple(1.0 for _ in range(wanted)))
+    ranks = [r for r in range(wanted) if len(below_near) >= r and len(above_near) >= wanted - 1 - r]
+    if not ranks:
+        return rng.sample(wrong[: max(PLAUSIBLE, wanted - 1)], wanted - 1)
+    rank = rng.choices(ranks, weights=[weights[r] for r in ranks])[0]
+    return rng.sample(below_near, rank) + rng.sample(above_near, wanted - 1 - rank)
+
+
 def with_choices(question: Question, rng: random.Random, count: int = CHOICES) -> Question | None:
     """The question with its options in the order shown, exactly one of them right; None when the data does not
-    give enough settled wrong answers for it."""
+    give enough settled wrong answers for it. The right option's position is uniform; a numeric answer has wrong
+    options on both sides where the data allows (see `NUMERIC_RANK_WEIGHTS`)."""
     if question.answer_type == "boolean":
         options = ["True", "False"]
     else:
@@ -38,12 +75,11 @@ def with_choices(question: Question, rng: random.Random, count: int = CHOICES) -
             wrong = [d for d in wrong if judge.credit(d) == 0.0]
         if len(wrong) < wanted - 1:
             return None
-        top = wrong[: max(PLAUSIBLE, wanted - 1)]
-        options = [right, *rng.sample(top, wanted - 1)]
-        if question.kind == "split_duel":
-            options = [str(question.params["a"]), str(question.params["b"])]
+        if question.answer_type in NUMERIC and wanted > 2:
+            options = [right, *_numeric_wrong(question, right, wrong, wanted, rng)]
         else:
-            rng.shuffle(options)
+            options = [right, *rng.sample(wrong[: max(PLAUSIBLE, wanted - 1)], wanted - 1)]
+        rng.shuffle(options)
     judge = Judge(question)
     if sum(1 for option in options if judge.right(option)) != 1:
         return None
@@ -119,17 +155,18 @@ def pick_questions(
 
 
 def warmed_up(questions: Sequence[Question]) -> list[Question]:
-    """Easy to hard (stable), then no kind twice in a row where a later question of the same level can step in."""
-    order = sorted(questions, key=lambda q: q.difficulty)
-    for i in range(1, len(order)):
-        if order[i].kind != order[i - 1].kind:
-            continue
-        for j in range(i + 1, len(order)):
-            if order[j].difficulty != order[i].difficulty:
-                break
-            if order[j].kind != order[i - 1].kind and (i + 1 >= len(order) or order[j].kind != order[i + 1].kind):
-                order[i], order[j] = order[j], order[i]
-                break
+    """Easy to hard; within a level, no kind twice in a row where that can be (the kind with most questions left
+    goes next, of those not just asked; otherwise the order they were picked in)."""
+    order: list[Question] = []
+    for level in sorted({q.difficulty for q in questions}):
+        block = [q for q in questions if q.difficulty == level]
+        while block:
+            last = order[-1].kind if order else None
+            left = Counter(q.kind for q in block)
+            others = [q for q in block if q.kind != last]
+            chosen = max(others, key=lambda q: left[q.kind]) if others else block[0]
+            block.remove(chosen)
+            order.append(chosen)
     return order
 
 

@@ -313,7 +313,9 @@ class QuizSession:
             given = " ".join(text.split())[:MAX_ANSWER]
         else:
             return AnswerOutcome("invalid")
-        got = self._judge(question).credit(given)
+        judge = self._judge(question)
+        # An option is right or wrong: partial credit is for a typed number (a near guess), never for a button.
+        got = (1.0 if judge.right(given) else 0.0) if choice is not None else judge.credit(given)
         correct = got >= 1.0
         speed = round(self.rules.speed * got * max(0.0, 1.0 - elapsed / self.seconds)) if got > 0 else 0
         streak = self._streak_after(player_id, correct, got)

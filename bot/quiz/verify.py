@@ -112,8 +112,12 @@ def _kind_checks(q: Question, event: Event, index: PodiumIndex) -> list[str]:
             shared = sum(1 for r in finishers if r.rank == row.rank) > 1 or row.tied
             if {parse_place(a) for a in q.accepted} != {row.rank}:
                 out.append(f"{bad} place {row.rank} vs {q.accepted}")
-            if shared != q.answer.startswith("="):
-                out.append(f"{bad} tie not shown as a tie")
+            if q.answer.startswith("=") or any(c.startswith("=") for c in q.choices):
+                out.append(f"{bad} a tie marked in some options only")
+            if shared and "tied" not in q.fact:
+                out.append(f"{bad} a tie not told in the fact")
+            if row.rank > 12 or row.rank_inferred:
+                out.append(f"{bad} place {row.rank} is not one a fan could know")
     elif q.kind == "winning_result":
         firsts = [r for r in finishers if r.rank == 1]
         values = {r.value for r in firsts}

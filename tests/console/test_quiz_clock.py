@@ -188,10 +188,15 @@ def test_one_ctrl_c_stops_the_process_cleanly(tmp_path: Path) -> None:
         seen += line
     proc.stdin.write("P1: A\n")
     proc.stdin.flush()
-    while "P1 " not in seen:  # the answer closed question 1 (the only player answered)
-        seen += proc.stdout.readline()
-    proc.send_signal(signal.SIGINT)  # once; stdin stays open, as at a terminal
-    rest, err = proc.communicate(timeout=60)
+    while not re.search(r"P1 [✓✗~] ", seen):  # the answer closed question 1 (the only player answered)
+        line = proc.stdout.readline()
+        assert line, proc.stderr.read() if proc.stderr else ""
+        seen += line
+    proc.send_signal(signal.SIGINT)  # once; stdin stays open, as at a terminal (`communicate` would close it)
+    proc.wait(timeout=60)
+    assert proc.stderr is not None
+    rest, err = proc.stdout.read(), proc.stderr.read()
+    proc.stdin.close()
     out = seen + rest
     assert proc.returncode == INTERRUPTED, err
     assert "Traceback" not in err and "Game stopped. Final scores:" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -66,7 +67,9 @@ def test_the_1932_tie_for_fourth_accepts_both(pool: list[Question]) -> None:
     assert "tied 4th" in fourth.prompt
     assert is_right(fourth, "Consonni") and is_right(fourth, "harvell") and not is_right(fourth, "Lew Rush")
     consonni = by_key["athlete_place:cycling-1932-mens-track-time-trial:luigi-consonni"]
-    assert consonni.answer == "=4th" and is_right(consonni, "4th") and is_right(consonni, "joint fourth")
+    # The tie is told in the fact; the answer is written like every other place option (no `=` to spot).
+    assert consonni.answer == "4th" and is_right(consonni, "4th") and is_right(consonni, "joint fourth")
+    assert "tied 4th" in consonni.fact
     # No `who finished 5th`: nobody did.
     assert "place:cycling-1932-mens-track-time-trial:5" not in by_key
 
@@ -115,8 +118,14 @@ def test_split_questions_ask_who_was_ahead_on_cumulative_time(podium: Podium, po
 def test_difficulty_follows_obscurity(pool: list[Question]) -> None:
     by_key = {q.key: q for q in pool}
     assert by_key["medal:cycling-1992-mens-track-time-trial:gold"].difficulty == 1
-    assert by_key["place:cycling-1992-mens-track-time-trial:23"].difficulty == 3
+    assert by_key["place:cycling-1992-mens-track-time-trial:10"].difficulty == 3
     assert by_key["place:cycling-1992-mens-track-time-trial:5"].difficulty == 2
+    # Never a place a fan could not know (23rd of 30), as a place or in a true-or-false duel.
+    assert "place:cycling-1992-mens-track-time-trial:23" not in by_key
+    places = [q for q in pool if q.kind in ("place", "athlete_place")]
+    assert places and all(int(q.params["rank"]) <= 12 for q in places)
+    duels = [q for q in pool if q.kind == "tf_ahead"]
+    assert duels and all(int(n) <= 12 for q in duels for n in re.findall(r"(\d+)(?:st|nd|rd|th)\b", q.fact))
 
 
 def test_filters(podium: Podium) -> None:

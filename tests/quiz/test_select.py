@@ -116,3 +116,24 @@ def test_an_answer_named_in_an_earlier_question_is_a_leak(pool: list[Question]) 
 def test_the_cap_relaxes_only_when_the_pool_offers_few_kinds() -> None:
     assert kind_cap(10, 13) == 2 and kind_cap(20, 6) == 5 and kind_cap(10, 5) == 2 and kind_cap(10, 3) == 4
     assert kind_cap(3, 8) == 1 and kind_cap(1, 1) == 1
+
+
+def test_no_tells_in_the_options(pool: list[Question]) -> None:
+    from bot.quiz.select import option_value
+
+    shown = [q for seed in range(40) for q in pick_questions(pool, 10, random.Random(seed))]
+    # A tie is marked in no option (a lone `=4th` stood out).
+    assert not any(c.startswith("=") for q in shown for c in q.choices)
+    # A numeric answer has options on both sides where the data allows: the winning time is not always the fastest.
+    ranks: Counter[int] = Counter()
+    for q in shown:
+        if q.kind in ("winning_result", "record", "count", "margin") and len(q.choices) == 4:
+            values = [option_value(q, c) for c in q.choices]
+            assert None not in values
+            ranks[sorted(values).index(values[right_choices(q)[0]])] += 1  # type: ignore[type-var]
+    assert sum(ranks.values()) >= 40 and all(ranks[r] > 0 for r in range(4))
+    assert (ranks[0] + ranks[3]) / sum(ranks.values()) <= 0.45
+    # Split duels name the two in an order that does not give the answer away.
+    duels = [q for q in pool if q.kind == "split_duel"]
+    first = sum(1 for q in duels if q.prompt.rsplit(", ", 1)[1].startswith(q.answer + " or "))
+    assert len(duels) >= 30 and 0.3 <= first / len(duels) <= 0.7
