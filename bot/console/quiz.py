@@ -253,8 +253,7 @@ def status_line(session: QuizSession | None, now: dt.datetime) -> str:
 
 def points_text(a: AnswerResult) -> str:
     """`+165 (100 + 45 speed + 20 streak)`: an answer's points and where they come from."""
-    base = a.points - a.speed_bonus - a.streak_bonus
-    parts = [str(base)]
+    parts = [str(a.base_points)]
     if a.speed_bonus:
         parts.append(f"{a.speed_bonus} speed")
     if a.streak_bonus:
@@ -491,7 +490,12 @@ class ConsoleQuiz:
                     self.now += dt.timedelta(seconds=self.host.reveal_seconds)
                     self.render(await self.host.tick(CHANNEL, self.now))
             elif name == "scores":
-                for line in _standings(self.host.scores(CHANNEL)):
+                session = self.session()
+                if session is None:
+                    raise PodiumError("No quiz is running.")
+                if session.status == "asking":
+                    self.say(f"  (scores after question {session.number - 1}: this one's answers count at its end)")
+                for line in _standings(session.revealed_standings()):
                     self.say(line)
             elif name in steer:
                 self.render(await steer[name](CHANNEL, who, self.now, can_manage=False))

@@ -38,6 +38,7 @@ from bot.errors import PodiumError
 from bot.quiz.host import GameOptions, LiveGame, QuizHost
 from bot.quiz.model import DIFFICULTY_BY_NAME, Question
 from bot.quiz.session import (
+    AnswerResult,
     GameEnded,
     GamePaused,
     GameResumed,
@@ -106,14 +107,26 @@ def question_embed(
     return embeds.fit_embed(embed)
 
 
+def _mark(place: int, points: int) -> str:
+    """A medal for the first three places, only for points won (no medal for 0 points)."""
+    return MEDALS[place - 1] if place <= 3 and points > 0 else f"`{place}.`"
+
+
 def standings_text(rows: list[Standing] | tuple[Standing, ...], limit: int = 10) -> str:
     if not rows:
         return "Nobody has scored yet."
     out = []
     for s in rows[:limit]:
-        mark = MEDALS[s.place - 1] if s.place <= 3 and s.points > 0 else f"`{s.place}.`"
-        out.append(f"{mark} **{embeds.md(s.name)}** — {s.points} ({s.correct} right)")
+        out.append(f"{_mark(s.place, s.points)} **{embeds.md(s.name)}** — {s.points} ({s.correct} right)")
     return "\n".join(out)
+
+
+def points_text(a: AnswerResult) -> str:
+    """`+165 (100 + 45 speed + 20 streak)`."""
+    parts = [str(a.base_points)]
+    parts += [f"{a.speed_bonus} speed"] if a.speed_bonus else []
+    parts += [f"{a.streak_bonus} streak"] if a.streak_bonus else []
+    return f"+{a.points}" + (f" ({' + '.join(parts)})" if len(parts) > 1 else "")
 
 
 def reveal_embed(event: QuestionClosed) -> discord.Embed:
@@ -131,6 +144,13 @@ def reveal_embed(event: QuestionClosed) -> discord.Embed:
     if near:
         got += " · close: " + ", ".join(embeds.md(n) for n in near)
     embed.add_field(name=f"Right ({len(right)} of {len(event.answers)})", value=embeds.clip(got, 1000), inline=False)
+    scored = [a for a in event.answers if a.points > 0]
+    if scored:
+        embed.add_field(
+            name="Points",
+            value=embeds.clip("\n".join(f"{embeds.md(a.player_name)} {points_text(a)}" for a in scored), 1000),
+            inline=False,
+        )
     embed.add_field(name="Top five", value=standings_text(event.top, 5), inline=False)
     embed.add_field(name="Source", value=embeds.link(q.title, q.source_url), inline=False)
     return embeds.fit_embed(embed)
@@ -522,8 +542,10 @@ class QuizRuntime:
         host = self._host()
         live = host.game_in(str(channel_id))
         if live is not None:
-            rows = live.session.standings()
+            rows = live.session.revealed_standings()
             title = f"Quiz #{live.game_id}: question {live.session.number} of {live.session.total}"
+            if live.session.status == "asking":  # its answers are not shown before the reveal
+                title += f" · scores after question {live.session.number - 1}"
         else:
             last = await host.repo.last_game(str(channel_id))
             if last is None:
@@ -541,8 +563,7 @@ class QuizRuntime:
         scope = "this month" if period == "month" else "all time"
         title = f"Quiz leaderboard · {scope}" + (f" · {embeds.md(sport)}" if sport else "")
         lines = [
-            f"{MEDALS[r.place - 1] if r.place <= 3 else f'`{r.place}.`'} **{embeds.md(r.name)}** — {r.points} "
-            f"({r.correct} right of {r.answered})"
+            f"{_mark(r.place, r.points)} **{embeds.md(r.name)}** — {r.points} ({r.correct} right of {r.answered})"
             for r in rows
         ]
         embed = discord.Embed(title=title, description="\n".join(lines) or "No answers yet.", colour=embeds.COLOUR)

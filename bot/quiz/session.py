@@ -71,6 +71,11 @@ class AnswerResult:
     elapsed: float  # seconds of play since the question opened, pauses left out
     at: dt.datetime
 
+    @property
+    def base_points(self) -> int:
+        """The points for the answer itself (the base times its credit), without the speed and streak bonuses."""
+        return self.points - self.speed_bonus - self.streak_bonus
+
 
 @dataclass
 class PlayerScore:
@@ -186,6 +191,7 @@ class QuizSession:
     _answered: dict[str, AnswerResult] = field(default_factory=dict, init=False)
     _ended: GameEnded | None = field(default=None, init=False)
     _judges: dict[str, Judge] = field(default_factory=dict, init=False)
+    _revealed: tuple[Standing, ...] = field(default=(), init=False)
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -237,6 +243,13 @@ class QuizSession:
 
     def standings(self) -> list[Standing]:
         return rank_players(self.scores.values())
+
+    def revealed_standings(self) -> list[Standing]:
+        """The standings as of the last answer revealed: while a question is open, its answers do not count yet
+        (showing them would tell who has already got it right)."""
+        if self.status == "asking":
+            return list(self._revealed)
+        return self.standings()
 
     def top(self, count: int = 5) -> tuple[Standing, ...]:
         return tuple(self.standings()[:count])
@@ -475,6 +488,7 @@ class QuizSession:
                 if player_id not in self._answered:
                     score.streak = 0
         answers = tuple(a for a in self.answers if a.number == self.number)
+        self._revealed = tuple(self.standings())
         self.status = "between"
         self._next_at = now + dt.timedelta(seconds=self.reveal_seconds)
         events: list[QuizEvent] = [

@@ -275,3 +275,18 @@ def test_evaluate_scores_without_counting_until_commit() -> None:
     assert s.evaluate("a", "Ann", at(3), choice=right(s)).outcome == "duplicate"
     with pytest.raises(QuizStateError):
         s.commit(judged.result)
+
+
+def test_standings_during_a_question_are_those_of_the_last_reveal() -> None:
+    s = game(3, players=["a", "b"])
+    s.start(at(0))
+    s.answer("a", "Ann", at(2), choice=right(s))
+    assert s.revealed_standings() == [] and s.standings()[0].points > 0  # Ann's answer is not told yet
+    s.tick(at(20))
+    shown = s.revealed_standings()
+    assert [(x.name, x.points) for x in shown] == [("Ann", 145)]
+    s.tick(at(25))  # the second question opens: still the standings of the first reveal
+    s.answer("b", "Bob", at(26), choice=right(s))
+    assert s.revealed_standings() == shown
+    result = s.answers[0]
+    assert (result.base_points, result.speed_bonus, result.streak_bonus) == (100, 45, 0)
