@@ -43,7 +43,7 @@ from prompt_toolkit.patch_stdout import patch_stdout
 from bot.core import Podium
 from bot.errors import PodiumError
 from bot.quiz.host import GameOptions, QuizHost
-from bot.quiz.model import DIFFICULTY_BY_NAME
+from bot.quiz.model import DIFFICULTY_BY_NAME, Question
 from bot.quiz.session import (
     AnswerResult,
     GameEnded,
@@ -55,6 +55,7 @@ from bot.quiz.session import (
     QuizSession,
     Standing,
 )
+from bot.quiz.transcript import answer_entry, as_json, result_of, transcript
 from bot.storage.repository import QuizRepository
 
 GUILD = CHANNEL = OWNER = "console"
@@ -96,6 +97,7 @@ def add_quiz_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     quiz.add_argument("--event", default=None, help="only this event (a query, as for `event`)")
     quiz.add_argument("--difficulty", choices=sorted(DIFFICULTY_BY_NAME), default=None)
     quiz.add_argument("--db", default=None, help="database URL (default: settings quiz.database_url)")
+    quiz.add_argument("--transcript", type=Path, default=None, metavar="FILE", help="write the game to FILE as JSON")
 
 
 @dataclass
@@ -271,6 +273,11 @@ class ConsoleQuiz:
         self.ended: GameEnded | None = None
         self.live_clock: NowSource | None = None  # set for a game on the real clock (see `play_live`)
         self.counted: set[int] = set()  # the countdown marks already shown for the question on screen
+        # For the transcript: the questions as asked, every answer as judged (late ones too), the game's seed.
+        self.asked: dict[int, Question] = {}
+        self.answers: list[dict[str, Any]] = []
+        self.seed: int | None = None
+        self.mode = "buttons"
 
     def say(self, text: str = "") -> None:
         _print(self.out, text)
@@ -285,6 +292,7 @@ class ConsoleQuiz:
                 self.clock.open(event.opened_at)
                 self.counted = set()
                 q = event.question
+                self.asked[event.number] = q
                 self.say(f"\nQuestion {event.number}/{event.total} · {q.difficulty_name} · {q.kind}")
                 self.say(q.prompt)
                 for letter, option in zip(LETTERS, q.choices, strict=False):
@@ -297,6 +305,9 @@ class ConsoleQuiz:
                 for a in event.answers:
                     sign = "✓" if a.correct else "~" if a.credit > 0 else "✗"
                     marks.append(f"{a.player_name} {sign} {a.given!r} {points_text(a)}")
+                    self.answers.append(
+                        answer_entry(a.number, a.player_name, a.given, result_of(a.correct, a.credit), a.points)
+                    )
                 self.say("  " + (" | ".join(marks) if marks else "no answers"))
                 self.say(f"Answer: {q.answer}{' (skipped)' if event.skipped else ''}. {q.fact}")
                 self.say(f"Source: {q.source_url}")
@@ -316,10 +327,22 @@ class ConsoleQuiz:
                 if event.podium:
                     self.say("Podium: " + "  ".join(f"{MEDALS[p.place - 1]} {p.name}" for p in event.podium))
 
+    def transcript(self) -> dict[str, Any]:
+        """The game as JSON (see `bot.quiz.transcript`): what was asked, every answer, the final scores."""
+        standings = self.ended.standings if self.ended else ()
+        return transcript(
+            seed=self.seed,
+            mode=self.mode,
+            questions=self.asked.items(),
+            answers=self.answers,
+            scores=[(s.name, s.points, s.place) for s in standings],
+        )
+
     async def begin(self, options: GameOptions) -> None:
         live, events = await self.host.start(
             guild_id=GUILD, channel_id=CHANNEL, host_id="P1", options=options, now=self.now, players=self.players
         )
+        self.seed, self.mode = live.seed, options.mode
         remember = "" if options.seed is None else f", seed {live.seed}"
         self.say(
             f"Quiz #{live.game_id}: {live.session.total} questions, {options.seconds:g} s each, "
@@ -456,6 +479,7 @@ class ConsoleQuiz:
             # Said after the question it was meant for closes, before the next one opens.
             self.render([e for e in events if not isinstance(e, QuestionOpened)])
             self.say(f"  ({who}: {REFUSED['late']}: question {aimed} closed before this answer)")
+            self.answers.append(answer_entry(aimed, who, body, "late", 0))
             self.render([e for e in events if isinstance(e, QuestionOpened)])
             return
         self.render(events)
@@ -465,6 +489,8 @@ class ConsoleQuiz:
         if not outcome.accepted:
             closed = session is not None and outcome.outcome == "closed" and session.number > 0
             said = f"{REFUSED['late']}: question {session.number} is closed" if closed and session else None
+            if said is not None and session is not None:
+                self.answers.append(answer_entry(session.number, who, body, "late", 0))
             self.say(f"  ({who}: {said or REFUSED[outcome.outcome]})")
         self.render(await self.host.tick(CHANNEL, self.now))
 
@@ -526,6 +552,9 @@ async def _run(args: argparse.Namespace, data_dir: Path, stdin: TextIO, out: Tex
     )
     if not 1 <= args.players <= 26:
         raise PodiumError("Between 1 and 26 players.")
+    out_file: Path | None = args.transcript
+    if out_file is not None and not out_file.parent.is_dir():
+        raise PodiumError(f"Cannot write the transcript to {out_file}: no folder {out_file.parent}.")
     repo = await QuizRepository.open(args.db or settings.quiz.database_url, base_dir=ROOT)
     try:
         live = stdin.isatty()
@@ -541,12 +570,20 @@ async def _run(args: argparse.Namespace, data_dir: Path, stdin: TextIO, out: Tex
             try:
                 with patch_stdout(raw=True), _on_sigint(prompt.interrupt):
                     quiz.out = sys.stdout  # printed above the prompt
-                    return await quiz.play_live(options, prompt, clock)
+                    code = await quiz.play_live(options, prompt, clock)
             finally:
                 await prompt.close()
-        lines = ThreadedLines(stdin)
-        with _on_sigint(lines.interrupt):
-            return await quiz.play(options, lines)
+        else:
+            lines = ThreadedLines(stdin)
+            with _on_sigint(lines.interrupt):
+                code = await quiz.play(options, lines)
+        if out_file is not None:
+            try:
+                out_file.write_text(as_json(quiz.transcript()), encoding="utf-8")
+            except OSError as err:
+                raise PodiumError(f"Cannot write the transcript to {out_file}: {err.strerror or err}.") from err
+            _print(out, f"Transcript: {out_file}")
+        return code
     finally:
         await repo.close()
 

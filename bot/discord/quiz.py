@@ -571,11 +571,13 @@ class QuizRuntime:
 
     async def cmd_export(self, interaction: Interaction) -> None:
         channel_id, _ = _where(interaction)
-        game_id, text = await self._host().export(str(channel_id))
-        data = io.BytesIO(text.encode("utf-8"))
+        game_id, table, document = await self._host().export_files(str(channel_id))
         await interaction.response.send_message(
-            content=f"Every answer of quiz #{game_id}.",
-            file=discord.File(data, filename=f"quiz-{game_id}.csv"),
+            content=f"Every answer of quiz #{game_id} (CSV), and the whole game as JSON.",
+            files=[
+                discord.File(io.BytesIO(table.encode("utf-8")), filename=f"quiz-{game_id}.csv"),
+                discord.File(io.BytesIO(document.encode("utf-8")), filename=f"quiz-{game_id}.json"),
+            ],
             allowed_mentions=flow.no_mentions(),
         )
 

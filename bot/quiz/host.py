@@ -31,6 +31,7 @@ from bot.quiz.session import (
     QuizStateError,
     Standing,
 )
+from bot.quiz.transcript import answer_entry, as_json, result_of, transcript
 from bot.storage.engine import StorageError
 from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, LeaderRow, Period, QuizRepository
 
@@ -323,7 +324,22 @@ class QuizHost:
 
     async def export(self, channel_id: str) -> tuple[int, str]:
         """The CSV of the channel's last game that is over: (game id, CSV text)."""
+        game_id, text, _ = await self.export_files(channel_id)
+        return game_id, text
+
+    async def export_files(self, channel_id: str) -> tuple[int, str, str]:
+        """The channel's last game that is over: (game id, the answers as CSV, the game as a JSON transcript)."""
         game = await self.repo.last_game(channel_id)
         if game is None:
             raise QuizStateError("No finished quiz in this channel yet.")
-        return game.id, answers_csv(await self.repo.export_rows(game.id))
+        rows = await self.repo.export_rows(game.id)
+        document = transcript(
+            seed=game.seed,
+            mode=game.mode,
+            questions=[(a.number, a.question) for a in await self.repo.asked(game.id)],
+            answers=[
+                answer_entry(r.question, r.player, r.given, result_of(r.correct, r.credit), r.points) for r in rows
+            ],
+            scores=[(s.name, s.points, s.place) for s in await self.repo.standings(game.id)],
+        )
+        return game.id, answers_csv(rows), as_json(document)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import json
 import os
 import re
 import signal
@@ -212,3 +213,38 @@ def test_one_ctrl_c_stops_the_process_cleanly(tmp_path: Path) -> None:
             await repo.close()
 
     assert asyncio.run(status()) == "stopped"
+
+
+def test_the_transcript_holds_the_game_as_played(tmp_path: Path) -> None:
+    out_file = tmp_path / "night.json"
+    script = "P1 @2: A\nP2 @30: B\nP2 @1: C\nP1 @3: 1st\n/stop\n"
+    code, out = play(
+        tmp_path, script, "--players", "2", "--questions", "3", "--seed", "5", "--transcript", str(out_file)
+    )
+    assert code == 0 and f"Transcript: {out_file}" in out
+    game = json.loads(out_file.read_text(encoding="utf-8"))
+    assert set(game) == {"seed", "mode", "questions", "answers", "scores"}
+    assert game["seed"] == 5 and game["mode"] == "buttons"
+    assert [q["number"] for q in game["questions"]] == [1, 2, 3]  # stopped during question 3
+    for q in game["questions"]:
+        assert set(q) == {"number", "kind", "difficulty", "text", "options", "answer", "event", "fact"}
+        assert q["answer"] in " / ".join(q["options"]) and q["difficulty"] in ("easy", "medium", "hard")
+    # P2's answer 30 s in was late for question 1 (refused, kept in the transcript), then answered question 2.
+    assert [(a["question"], a["player"], a["result"]) for a in game["answers"]][1] == (1, "P2", "late")
+    assert {a["result"] for a in game["answers"]} <= {"right", "partial", "wrong", "late"}
+    assert sum(a["points"] for a in game["answers"]) == sum(s["points"] for s in game["scores"])
+    assert [s["rank"] for s in game["scores"]] == sorted(s["rank"] for s in game["scores"])
+
+
+def test_typed_mode_has_no_options_in_the_transcript(tmp_path: Path) -> None:
+    out_file = tmp_path / "typed.json"
+    code, _ = play(
+        tmp_path, "P1: x\n", "--questions", "2", "--mode", "typed", "--seed", "1", "--transcript", str(out_file)
+    )
+    game = json.loads(out_file.read_text(encoding="utf-8"))
+    assert code == 0 and game["mode"] == "typed" and all(q["options"] is None for q in game["questions"])
+
+
+def test_a_transcript_into_no_folder_is_refused_before_the_game(tmp_path: Path) -> None:
+    code, out = play(tmp_path, "", "--transcript", str(tmp_path / "nowhere" / "x.json"))
+    assert code == 1 and "Cannot write the transcript" in out and "Question" not in out
