@@ -23,6 +23,7 @@ from bot.models import MEDAL_ORDER, Event, Medal, ResultRow, Round
 from bot.performance import Unit, format_value
 from bot.quiz.matching import games_key, ordinal
 from bot.quiz.model import Difficulty, Param, Question
+from bot.quiz.names import EITHER_ORDER_NOCS, FAMILY_FIRST_NOCS
 from bot.reference import Reference
 from bot.text import normalize, slug
 
@@ -75,10 +76,12 @@ def games_forms(ref: Reference, year: int, season: str | None) -> list[str]:
         forms += [f"{year} {season}", f"{season} {year}"]
     host = _host(ref, year, season)
     if host:
-        forms += [f"{host} {year}", f"{year} {host}"]
+        places = [host, *next((g.places for g in ref.games if g.year == year and g.host_city == host), ())]
         hosted = [g for g in ref.games if g.host_city == host and (season is None or g.season == season)]
-        if len(hosted) == 1:
-            forms.append(host)
+        for place in places:
+            forms += [f"{place} {year}", f"{year} {place}"]
+            if len(hosted) == 1:
+                forms.append(place)
     return forms
 
 
@@ -163,6 +166,14 @@ class EventFacts:
         self.unique = {key for key, n in counts.items() if n == 1 and key}
         self._row = {normalize(row.name): row for row in rows}  # for the unique names only (see `row_of`)
         self.names = sorted({row.name for rnd in self.event.rounds for row in rnd.results if normalize(row.name)})
+        # Names written family name first (by the nation the page gives them), for judging typed names.
+        nocs = {row.name: row.nation for rnd in self.event.rounds for row in rnd.results if row.nation}
+        nocs.update({m.name: m.noc for m in self.event.medals if m.noc})
+        self.name_orders = {
+            name: "family_first" if noc in FAMILY_FIRST_NOCS else "either"
+            for name, noc in nocs.items()
+            if noc in FAMILY_FIRST_NOCS or noc in EITHER_ORDER_NOCS
+        }
         self.unit: Unit | None = next((r.unit for r in self.finishers if r.unit), None)
 
     def place_settled(self, rank: int) -> bool:
@@ -229,6 +240,7 @@ def _q(facts: EventFacts, **fields: object) -> Question:
         "sport": event.sport,
         "year": event.year,
         "names": facts.names,
+        "name_orders": facts.name_orders,
     }
     base.update(fields)
     return Question.model_validate(base)
@@ -456,6 +468,7 @@ def winning_result_questions(facts: EventFacts) -> Iterator[Question]:
         kind="winning_result",
         prompt=f"{facts.label}: what was the winning {what}? {format_hint(row.value, row.unit, row.precision)}",
         answer_type="performance",
+        scoring="closest",
         answer=answer,
         accepted=[answer],
         value=row.value,
@@ -491,6 +504,7 @@ def margin_questions(facts: EventFacts) -> Iterator[Question]:
         kind="margin",
         prompt=f"{facts.label}: by how much did {a.name} beat {b.name}? {format_hint(margin, a.unit, precision)}",
         answer_type="performance",
+        scoring="closest",
         answer=answer,
         accepted=[answer],
         value=margin,
@@ -763,6 +777,7 @@ def record_questions(facts: EventFacts) -> Iterator[Question]:
             prompt=f"{facts.label}: what was the standing {record.kind} before the {games} Games? "
             f"{format_hint(record.value, record.unit, record.precision)}",
             answer_type="performance",
+            scoring="closest",
             answer=answer,
             accepted=[answer],
             value=record.value,

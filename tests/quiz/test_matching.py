@@ -27,7 +27,10 @@ WALK = ["Daniel Plaza", "Guillaume LeBlanc", "Héctor Moreno", "Daniel García",
         ("Morenno", True),  # one slip in a name of six letters or more
         ("José", False),  # a first name is not enough
         ("Manuel", False),
-        ("Jose Moreno Manuel", False),
+        ("Jose Moreno Manuel", True),  # word order never counts (as for `/athlete`)
+        ("Moreno José Manuel", True),
+        ("J. M. Moreno", True),  # initials
+        ("Hern", False),  # a fragment
         ("Kelly", False),
         ("M", False),
         ("", False),

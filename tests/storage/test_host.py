@@ -176,7 +176,7 @@ async def main(url):
     await host.answer("c", "bob", "Bob", at(2), text="wrong, surely")
     await host.tick("c", at(20))
     await host.tick("c", at(25))
-    await host.answer("c", "ann", "Ann", at(27), text="nope")
+    await host.answer("c", "ann", "Ann", at(27), text="zzz")
     print("READY", live.game_id, flush=True)
     await asyncio.Event().wait()  # alive until killed
 
