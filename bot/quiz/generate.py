@@ -461,7 +461,6 @@ def winning_result_questions(facts: EventFacts) -> Iterator[Question]:
     what = "time" if row.unit == "s" else "mark" if row.unit == "m" else "score"
     answer = value_text(row.value, row.unit, row.precision)
     real = [r.value for r in facts.ranked[1:6] if r.value is not None and r.unit == row.unit]
-    note = f" (the page writes {row.result}: {row.correction})" if row.corrected else ""
     yield _q(
         facts,
         key=_key("winning_result", facts.id),
@@ -474,7 +473,7 @@ def winning_result_questions(facts: EventFacts) -> Iterator[Question]:
         value=row.value,
         unit=row.unit,
         precision=row.precision,
-        fact=f"{row.name} won in {answer}{note}.",
+        fact=f"{row.name} won in {answer}.",
         difficulty=2,
         distractors=_value_distractors(row.value, row.unit, row.precision, real),
         params={"name": row.name},
@@ -758,6 +757,17 @@ def true_false_questions(facts: EventFacts) -> Iterator[Question]:
         )
 
 
+def plain_place(ref: Reference, place: str | None) -> str | None:
+    """A record's place as a fan says it: `FRG Hildesheim, West Germany` -> `Hildesheim, West Germany` (the
+    nation's code the page writes before it is table markup, not words)."""
+    if not place:
+        return None
+    head, _, rest = place.strip().partition(" ")
+    if rest and len(head) == 3 and head.isupper() and head in ref.nations:
+        return rest.strip()
+    return place.strip()
+
+
 def record_questions(facts: EventFacts) -> Iterator[Question]:
     """The standing records listed on the page, as corrected where the parser corrected them."""
     seen: set[str] = set()
@@ -767,8 +777,8 @@ def record_questions(facts: EventFacts) -> Iterator[Question]:
         seen.add(normalize(record.kind))
         answer = value_text(record.value, record.unit, record.precision)
         games = f"{facts.event.year} {facts.event.season or ''}".strip()
-        note = f" The page writes {record.result}: {record.correction}." if record.corrected else ""
-        when = f" (set {record.date}" + (f", {record.place}" if record.place else "") + ")" if record.date else ""
+        where = plain_place(facts.index.reference, record.place)
+        when = f" (set {record.date}" + (f", {where}" if where else "") + ")" if record.date else ""
         real = [r.value for r in facts.event.records if r.value is not None and r.unit == record.unit]
         yield _q(
             facts,
@@ -783,7 +793,7 @@ def record_questions(facts: EventFacts) -> Iterator[Question]:
             value=record.value,
             unit=record.unit,
             precision=record.precision,
-            fact=f"The {record.kind} stood at {answer}{when}.{note}",
+            fact=f"The {record.kind} stood at {answer}{when}.",
             difficulty=3,
             distractors=_value_distractors(record.value, record.unit, record.precision, real),
             params={"kind": record.kind},
