@@ -42,7 +42,6 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from bot.core import Podium
 from bot.errors import PodiumError
-from bot.quiz.host import GameOptions, QuizHost
 from bot.quiz.model import DIFFICULTY_BY_NAME, Question
 from bot.quiz.session import (
     AnswerResult,
@@ -56,6 +55,7 @@ from bot.quiz.session import (
     Standing,
 )
 from bot.quiz.transcript import answer_entry, as_json, result_of, transcript
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 
 GUILD = CHANNEL = OWNER = "console"

@@ -35,7 +35,6 @@ from bot.discord.context import BotContext, Reply, context_of
 from bot.discord.options import EventQuery
 from bot.discord.tree import user_cooldown
 from bot.errors import PodiumError
-from bot.quiz.host import GameOptions, LiveGame, QuizHost
 from bot.quiz.model import DIFFICULTY_BY_NAME, Question
 from bot.quiz.session import (
     AnswerResult,
@@ -48,6 +47,7 @@ from bot.quiz.session import (
     Standing,
     Steer,
 )
+from bot.quiz_host import GameOptions, LiveGame, QuizHost
 from bot.storage.repository import InterruptedGame, QuizRepository
 
 log = logging.getLogger(__name__)

@@ -153,6 +153,21 @@ class GameEnded:
 QuizEvent = QuestionOpened | QuestionClosed | GamePaused | GameResumed | GameEnded
 
 
+StreakStep = Literal["extend", "end", "keep"]
+
+
+def streak_step(correct: bool, credit: float) -> StreakStep:
+    """The one streak rule (a game's and a server's alike): a right answer extends a run of right answers, a wrong
+    one ends it, a near guess at a number (partial credit) leaves it as it was."""
+    if correct:
+        return "extend"
+    return "end" if credit == 0 else "keep"
+
+
+def next_streak(current: int, step: StreakStep) -> int:
+    return current + 1 if step == "extend" else 0 if step == "end" else current
+
+
 def rank_players(scores: Collection[PlayerScore]) -> list[Standing]:
     """Most points first; equal points share a place (1, 1, 3), listed by right answers then first to play."""
     ordered = sorted(scores, key=lambda s: (-s.points, -s.correct, s.first_seen))
@@ -377,10 +392,7 @@ class QuizSession:
     def _streak_after(self, player_id: str, correct: bool, credit: float) -> int:
         """The player's streak after this answer: one more when right, 0 when wrong, unchanged for a near guess."""
         score = self.scores.get(player_id)
-        streak = score.streak if score is not None else 0
-        if correct:
-            return streak + 1
-        return 0 if credit == 0 else streak
+        return next_streak(score.streak if score is not None else 0, streak_step(correct, credit))
 
     def skip(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
         """Close the question now (or, between questions, go straight to the next)."""

@@ -28,8 +28,8 @@ from bot.console.quiz import (
     status_line,
 )
 from bot.core import Podium
-from bot.quiz.host import GameOptions, QuizHost
 from bot.quiz.session import AnswerResult
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 from tests.console.test_quiz_console import final_scores, play
 

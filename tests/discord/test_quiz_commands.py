@@ -18,7 +18,7 @@ import pytest
 from bot.core import Podium
 from bot.discord.app import PodiumClient
 from bot.discord.quiz import QuizRuntime
-from bot.quiz.host import GameOptions, QuizHost
+from bot.quiz_host import GameOptions, QuizHost
 from bot.settings import load_settings
 from bot.storage.repository import QuizRepository
 from tests.discord.fakes import Recorder, interaction, make_client, recording, run_tree

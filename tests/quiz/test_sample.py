@@ -23,10 +23,10 @@ from bot.quiz.generate import (
     game_pool,
     pool_of,
 )
-from bot.quiz.host import GameOptions, QuizHost
 from bot.quiz.model import Question
 from bot.quiz.select import pick_questions, with_choices
 from bot.quiz.verify import problems
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 
 PAGES = POOL_EVENTS + 12  # more events than a draw takes

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bot.core import Podium
-from bot.quiz.host import GameOptions, QuizHost
 from bot.quiz.session import AnswerResult, GameEnded, QuestionClosed, QuestionOpened, Standing
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import ChannelBusy, QuizRepository
 from tests.quiz.helpers import at
 
@@ -162,7 +162,7 @@ async def test_an_answer_another_process_stored_first_is_the_one_that_counts(
 CHILD = """
 import asyncio, sys
 from bot.core import Podium
-from bot.quiz.host import GameOptions, QuizHost
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 from tests.quiz.helpers import at
 

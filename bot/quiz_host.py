@@ -1,5 +1,8 @@
 """Quiz games in many channels at once, each a pure `QuizSession` kept in step with the repository.
 
+The service over the game (`bot.quiz`, pure) and the storage (`bot.storage`): it sits above both, so neither
+imports the other's way up (the quiz package never imports storage).
+
 Every face (the console, Discord) goes through a `QuizHost`: it starts games (questions picked from the pool with
 the server's no-repeat memory), forwards answers and commands to the right channel's session, writes what happens
 (questions asked, every answer before it is acknowledged, questions closed, games ended), and at start closes the
