@@ -2,13 +2,16 @@
 
 Layout:
     app.py       the client (sharded or not), endpoints (proxies), command sync, `run_bot`, `sync_main`
-    context.py   `BotContext` (the loaded `Podium`, settings, routes), `Reply`/`Slow`, refs for custom_ids
+    context.py   `BotContext` (the loaded `Podium`, settings, routes), `Route` (the routes' codes), `Reply`/`Slow`,
+                 refs for custom_ids
     flow.py      sending replies, page buttons and the ambiguity picker (DynamicItems), the central error report
     tree.py      `PodiumTree` (one error handler for every command) and the per-user cooldown
     embeds.py    pure rendering of answers into embeds, with every Discord limit enforced
     options.py   Transformers for fuzzy event/athlete names, with autocomplete from the matcher
     results.py   /event, /podium, /records        athletes.py  /athlete, /compare
     chart.py     /chart                           about.py     /about
+    quiz.py      /quiz (the commands)             quiz_runtime.py  live games: ticker, buttons, answers
+    quiz_render.py  the quiz's embeds
 
 Adding a command group (for example `/quiz`):
     1. Write `bot/discord/quiz.py` with `def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None`.
