@@ -21,8 +21,8 @@ from typing import Literal
 from bot.errors import BadOption
 from bot.index import PodiumIndex
 from bot.quiz.export import answers_csv
-from bot.quiz.generate import game_pool, resolve_sport
 from bot.quiz.model import Question
+from bot.quiz.pool import game_pool, resolve_sport
 from bot.quiz.select import pick_questions
 from bot.quiz.session import (
     AnswerOutcome,

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.index import PodiumIndex
-from bot.quiz.generate import game_pool
 from bot.quiz.model import DIFFICULTY_NAMES, Question
 from bot.quiz.overlap import leaks
+from bot.quiz.pool import game_pool
 from bot.quiz.select import NUMERIC, option_value, pick_questions, right_choices
 
 # The cap on one kind's share of a game holds where the pool offers at least this many kinds.

@@ -9,8 +9,8 @@ from bot.core import Podium
 from bot.discord import embeds
 from bot.discord.quiz_render import final_embed, question_embed, reveal_embed, standings_text
 from bot.discord.quiz_runtime import ANSWER_TEMPLATE, options_view
-from bot.quiz.generate import build_pool
 from bot.quiz.model import Question
+from bot.quiz.pool import build_pool
 from bot.quiz.select import pick_questions
 from bot.quiz.session import GameEnded, QuestionClosed, QuizSession
 from tests.quiz.helpers import at

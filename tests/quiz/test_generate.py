@@ -10,9 +10,9 @@ import pytest
 
 from bot.core import Podium
 from bot.errors import BadOption
-from bot.quiz.generate import build_pool
 from bot.quiz.matching import is_right
 from bot.quiz.model import Question
+from bot.quiz.pool import build_pool
 from bot.quiz.select import with_choices
 from bot.quiz.verify import problems
 from tests.quiz.tricky_pages import write_pages

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.performance import format_value
-from bot.quiz.generate import games_forms
 from bot.quiz.matching import credit, is_right, ordinal, parse_number, parse_place
+from bot.quiz.wording import games_forms
 from bot.reference import Reference
 from tests.quiz.helpers import count_q, name_q, perf_q, place_q, question
 

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from bot.core import Podium
-from bot.quiz.generate import build_pool
 from bot.quiz.model import Question
+from bot.quiz.pool import build_pool
 from bot.quiz.select import kind_cap, pick_questions, right_choices, with_choices
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quiz.generate import games_forms
 from bot.quiz.matching import credit, default_tables, is_right
+from bot.quiz.wording import games_forms
 from tests.quiz.helpers import perf_q, place_q, question
 
 EVENT = [
