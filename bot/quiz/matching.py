@@ -232,11 +232,13 @@ def _compact(text: str) -> str:
 _GAMES_NOISE = re.compile(r"\b(the|olympics?|olympic|games|of|in|at)\b")
 _TRUE = frozenset({
     "true", "t", "yes", "y", "right", "correct", "vrai", "yeah", "yea", "yep", "yup", "ya", "aye", "sure", "indeed",
-    "affirmative", "it is true", "that s true", "thats true", "of course", "definitely",
+    "affirmative", "it is true", "that s true", "thats true", "of course", "definitely", "absolutely", "yes it is",
+    "yes he did", "yes she did", "he did", "she did",
 })  # fmt: skip
 _FALSE = frozenset({
     "false", "f", "no", "n", "wrong", "incorrect", "faux", "nope", "nah", "nay", "negative", "not true",
-    "it is false", "that s false", "thats false", "definitely not", "of course not",
+    "it is false", "that s false", "thats false", "definitely not", "of course not", "no way", "not at all",
+    "no it is not", "no he didn t", "no she didn t", "he didn t", "she didn t", "he did not", "she did not",
 })  # fmt: skip
 
 

@@ -25,6 +25,8 @@ PARTICLES = frozenset({
     "da", "das", "dos", "du", "la", "le", "ter", "ten", "st",
 })  # fmt: skip
 SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
+# Words a guess may carry that are no part of a name (`Mr Moreno`, `it was Moreno`).
+FILLER = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "it", "was", "is", "the"})
 # Nations whose names English pages write family name first (Chen Shaoguo, Hwang Young-cho).
 FAMILY_FIRST_NOCS = frozenset({"CHN", "TPE", "HKG", "MAC", "KOR", "PRK", "VIE", "MGL"})
 # Japanese names are written either way on English pages: either end may be the family name.
@@ -164,6 +166,8 @@ class NameJudge:
     def owners(self, guess: str) -> set[str]:
         """The people (keys) the guess fits best; empty when it fits nobody."""
         tokens = list(name_shape(guess).tokens)
+        while len(tokens) > 1 and tokens[0] in FILLER:
+            tokens.pop(0)
         if not tokens or len(tokens) > 8:
             return set()
         whole = " ".join(tokens)
