@@ -1,5 +1,4 @@
-"""`python -m bot.bench generate|run|scale|quality|quiz-audit`: the corpus generator, the benchmark, the quality
-suite and the quiz audit."""
+"""`python -m bot.bench generate|run|scale|quality`: the corpus generator, the benchmark and the quality suite."""
 
 from __future__ import annotations
 
@@ -22,18 +21,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--queries", type=int, default=400)
     run.add_argument("--seed", type=int, default=7)
     run.add_argument("--json", action="store_true")
-    scale = sub.add_parser("scale", help="generate and run at several sizes; print how each figure grows")
-    scale.add_argument("--sizes", default="1000,7500,30000")
-    scale.add_argument("--root", type=Path, default=Path("/tmp/podium-scale"))
-    scale.add_argument("--queries", type=int, default=300)
-    scale.add_argument("--seed", type=int, default=7)
-    sub.add_parser("quality", help="the quality suite's accuracy")
     audit = sub.add_parser("quiz-audit", help="seeded quiz games with no players: kinds, leaks, option positions")
     audit.add_argument("--data", type=Path, default=None, help="a folder of pages (default: the bundled pages)")
     audit.add_argument("--games", type=int, default=20)
     audit.add_argument("--questions", type=int, default=10)
     audit.add_argument("--seed", type=int, default=1)
     audit.add_argument("--json", action="store_true")
+    scale = sub.add_parser("scale", help="generate and run at several sizes; print how each figure grows")
+    scale.add_argument("--sizes", default="1000,7500,30000")
+    scale.add_argument("--root", type=Path, default=Path("/tmp/podium-scale"))
+    scale.add_argument("--queries", type=int, default=300)
+    scale.add_argument("--seed", type=int, default=7)
+    sub.add_parser("quality", help="the quality suite's accuracy")
     probe = sub.add_parser("probe", help=argparse.SUPPRESS)
     probe.add_argument("folder", type=Path)
     probe.add_argument("--cache", type=Path, required=True)
