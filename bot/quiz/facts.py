@@ -112,6 +112,10 @@ class EventFacts:
         """The medal's holders when the results rows and the infobox agree (or only one of them speaks)."""
         from_rows = [r.name for r in self.rows if r.medal == medal]
         from_box = [m.name for m in self.event.medals if m.medal == medal]
+        if any(not normalize(n) for n in [*from_rows, *from_box]):
+            return None  # a medallist without a name: the page does not say who
+        if self.rows and any(self.row_of(n) is None for n in from_rows or from_box):
+            return None  # a medallist who is not one row of the final (another spelling, a row missing)
         if from_rows and from_box and {normalize(n) for n in from_rows} != {normalize(n) for n in from_box}:
             return None
         return from_rows or from_box or None

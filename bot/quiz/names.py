@@ -74,6 +74,8 @@ class Person:
             suffixes.add(tokens.pop())
         joins = tuple(j for j in shape.joins if j[1] + j[2] <= len(tokens))
         core = [i for i, t in enumerate(tokens) if t not in PARTICLES] or list(range(len(tokens)))
+        if not core:  # a name of no letters or digits (a dash, a lone symbol) fits no guess
+            return cls(name, (), (), 0)
         ends: list[int] = []
         if order in ("family_first", "either"):
             ends.append(core[0])
@@ -168,11 +170,11 @@ class NameJudge:
         tokens = list(name_shape(guess).tokens)
         while len(tokens) > 1 and tokens[0] in FILLER:
             tokens.pop(0)
+        whole = " ".join(tokens)
+        if whole in self.people:  # the full name as written (`Noé Hernández`, not Noé Hernández Jr; a crew)
+            return {whole}
         if not tokens or len(tokens) > 8:
             return set()
-        whole = " ".join(tokens)
-        if whole in self.people:  # the full name as written (`Noé Hernández`, not Noé Hernández Jr)
-            return {whole}
         # As typed, and with two neighbouring words joined (`O Leary` for O'Leary, `Shao Guo` for Shaoguo).
         readings = [tokens] + [
             [*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]] for i in range(len(tokens) - 1)

@@ -43,7 +43,10 @@ def games_forms(ref: Reference, year: int, season: str | None) -> list[str]:
         hosted = [g for g in ref.games if g.host_city == host and (season is None or g.season == season)]
         for place in places:
             forms += [f"{place} {year}", f"{year} {place}"]
-            if len(hosted) == 1:
+            # The city alone names these Games only when it hosted no others (Sapporo held events in 2020, but
+            # `Sapporo` is the 1972 Winter Games).
+            elsewhere = [g for g in ref.games if g.host_city == place and (g.year, g.season) != (year, season)]
+            if len(hosted) == 1 and not elsewhere:
                 forms.append(place)
     return forms
 

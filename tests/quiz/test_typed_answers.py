@@ -79,6 +79,11 @@ def test_a_name_wrong_is_refused(answer: str, guess: str) -> None:
     assert not is_right(person_q(answer), guess)  # type: ignore[arg-type]
 
 
+def test_a_name_of_no_letters_in_the_event_fits_nothing() -> None:
+    q = question(answer="Shane Kelly", accepted=["Shane Kelly"], names=["Shane Kelly", "—", "?", ""])
+    assert is_right(q, "Kelly") and not is_right(q, "—") and not is_right(q, "")
+
+
 def test_a_surname_shared_in_the_event_is_not_enough() -> None:
     q = question(answer="Daniel García", accepted=["Daniel García"], names=["Daniel García", "Ana García"])
     assert not is_right(q, "García") and is_right(q, "Daniel Garcia") and is_right(q, "D. García")

@@ -6,13 +6,22 @@ from collections.abc import Iterator, Mapping
 from typing import Literal
 
 from bot.index import PodiumIndex, athlete_key
-from bot.models import MEDAL_ORDER, Medal
+from bot.models import MEDAL_ORDER, Event, Medal
 from bot.quiz.facts import EventFacts, event_group, make_question, name_distractors, nation_names, question_key
 from bot.quiz.kinds.base import Around, Kind, KindParams, Rows, names_of
 from bot.quiz.matching import games_key
 from bot.quiz.model import Question
 from bot.quiz.wording import games_display, games_forms
 from bot.text import normalize
+
+
+def won_at(event: Event, name: str, medal: Medal) -> bool:
+    """Whether the page of an event gives `name` this medal, in its final's rows or its infobox."""
+    key = normalize(name)
+    final = event.final_round()
+    holders = [r.name for r in (final.results if final else []) if r.medal == medal]
+    holders += [m.name for m in event.medals if m.medal == medal]
+    return any(normalize(holder) == key for holder in holders)
 
 
 def medal_questions(facts: EventFacts) -> Iterator[Question]:
@@ -119,7 +128,10 @@ def games_questions(facts: EventFacts, same_event: Mapping[tuple[str, str, str],
             athlete = index.athletes.get(athlete_key(facts.event.sport, name))
             won = {facts.id}
             if athlete is not None:
-                won |= {a.event_id for a in athlete.appearances if a.medal == medal and a.event_id in group}
+                # The other Games of this event where the athlete appears, read from the event itself: the index's
+                # appearances may not carry a medal the infobox alone gives (a Games whose final is not tabled).
+                elsewhere = {a.event_id for a in athlete.appearances if a.event_id in group} - won
+                won |= {e for e in elsewhere if won_at(index.events[e], name, medal)}
             won_games = sorted({(index.infos[e].year or 0, index.infos[e].season) for e in won})
             accepted = [form for y, s in won_games for form in games_forms(ref, y, s)]
             answer = " / ".join(games_display(ref, y, s) for y, s in won_games)
@@ -234,7 +246,7 @@ class GamesKind(Kind[GamesParams]):
                 and normalize(i.event or "") == normalize(event.event or "")
                 and i.gender == event.gender
             )
-            if any(r.medal == params.medal and normalize(r.name) == normalize(params.name) for r in Rows.of(e).rows)
+            if won_at(e, params.name, params.medal)
         }
         keys = {games_key(a) for a in question.accepted}
         out = []

@@ -231,7 +231,10 @@ class TfWinnerKind(Kind[TfWinnerParams]):
         other = index.events.get(params.other)
         win_a = [r for r in rows.finishers if r.rank == 1]
         win_b = [r for r in Rows.of(other).finishers if r.rank == 1] if other else []
-        if len(win_a) != 1 or len(win_b) != 1 or win_a[0].value is None or win_b[0].value is None:
+        # A dead heat for gold settles the winning time as well as a single winner does.
+        if len({r.value for r in win_a}) != 1 or len({r.value for r in win_b}) != 1:
+            return [f"{question.key}: winners not settled"]
+        if win_a[0].value is None or win_b[0].value is None:
             return [f"{question.key}: winners not settled"]
         va, vb = win_a[0].value, win_b[0].value
         faster = va < vb if win_a[0].unit == "s" else va > vb
