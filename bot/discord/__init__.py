@@ -8,10 +8,10 @@ Layout:
     tree.py      `PodiumTree` (one error handler for every command) and the per-user cooldown
     embeds.py    pure rendering of answers into embeds, with every Discord limit enforced
     options.py   Transformers for fuzzy event/athlete names, with autocomplete from the matcher
-    results.py   /event, /podium, /records        athletes.py  /athlete, /compare
-    chart.py     /chart                           about.py     /about
     quiz.py      /quiz (the commands)             quiz_runtime.py  live games: ticker, buttons, answers
     quiz_render.py  the quiz's embeds
+    results.py   /event, /podium, /records        athletes.py  /athlete, /compare
+    chart.py     /chart                           about.py     /about
 
 Adding a command group (for example `/quiz`):
     1. Write `bot/discord/quiz.py` with `def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None`.
