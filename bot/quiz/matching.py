@@ -152,6 +152,11 @@ _TIME_PART = re.compile(
 )
 
 
+# Words before a number that hedge or frame it, not change it (`about 1:03.3`, `in 9.96`).
+_GUESS_LEAD = re.compile(r"^(?:(?:about|around|roughly|approx(?:imately)?|circa|ca|~|it was|in)\s*)+", re.I)
+_MIN_SEC = re.compile(r"(\d+)\s*(?:m|min|mins|minutes?|')\s*(\d{1,2}(?:[.,]\d+)?)\s*(?:s|secs?|seconds?|\")?", re.I)
+
+
 def _time_in_words(raw: str) -> float | None:
     """`1h 18m 13s`, `1 min 3.342 sec`, `1'03.342"` -> seconds; None unless the whole text is such parts."""
     parts = list(_TIME_PART.finditer(raw))
@@ -168,11 +173,17 @@ def parse_guess(text: str, unit: Unit | None, near: float | None = None) -> floa
     """A typed time or mark in the answer's unit: `9.96`, `9,96`, `9.96s`, `1:03.3`, `1:21:45`, `8.67 m`, `8m67`,
     `1m 03.342s`, `1h 18m 13s`, `1.03.342` (dots for colons; `near`, the answer, tells `1.18.13` as h:mm:ss from
     m:ss.xx)."""
-    raw = text.strip().lstrip("+").strip()
+    raw = re.sub(
+        r"^(?:(?:about|around|roughly|approx(?:imately)?|circa|ca|~|it was|in)\s*)+", "", text.strip(), flags=re.I
+    )
+    raw = raw.lstrip("+").rstrip(".!?").strip()
     if unit in (None, "s"):
         spoken = _time_in_words(raw)
         if spoken is not None:
             return spoken
+        clipped = _MIN_SEC.fullmatch(raw)  # `1m03.342`, `1min 3.342`, `1'03.342`
+        if clipped:
+            return float(clipped.group(1)) * 60 + float(clipped.group(2).replace(",", "."))
         dotted = re.fullmatch(r"(\d+)[.](\d{2})[.,](\d+)", raw)
         if dotted:  # `1.03.342`: minutes, seconds and decimals; `1.18.13` over an hour: h.mm.ss
             a, b, c = dotted.groups()

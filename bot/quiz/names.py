@@ -179,6 +179,10 @@ class NameJudge:
         readings = [tokens] + [
             [*tokens[:i], tokens[i] + tokens[i + 1], *tokens[i + 2 :]] for i in range(len(tokens) - 1)
         ]
+        # Initials written together (`JM Moreno`): a short word beside others read letter by letter.
+        glued = [list(t) if 2 <= len(t) <= 3 and t.isalpha() and len(tokens) > 1 else [t] for t in tokens]
+        if any(len(g) > 1 for g in glued):
+            readings.append([letter for g in glued for letter in g])
         fitting: dict[str, int] = {}
         for key, person in self.people.items():
             costs = [c for c in (fit_cost(r, person, self.nicknames) for r in readings) if c is not None]

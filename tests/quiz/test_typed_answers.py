@@ -33,6 +33,7 @@ def person_q(answer: str) -> object:
         ("José Manuel Moreno", "Moreno José"),  # word order
         ("José Manuel Moreno", "Jose Moreno"),  # a middle name dropped
         ("José Manuel Moreno", "J. Moreno"),  # an initial
+        ("José Manuel Moreno", "JM Moreno"),  # initials written together
         ("José Manuel Moreno", "JOSE MANUEL MORENO"),
         ("José Manuel Moreno", "Morneo"),  # two letters swapped
         ("William Harvell", "Bill Harvell"),  # a nickname
@@ -69,6 +70,7 @@ def test_a_name_right_in_other_words(answer: str, guess: str) -> None:
         ("Nicholas A'Hern", "Hern"),  # a fragment
         ("José Manuel Moreno", "José"),  # a given name alone
         ("José Manuel Moreno", "José Manuel"),
+        ("José Manuel Moreno", "JM"),  # initials alone
         ("José Manuel Moreno", "Shane Kelly"),  # someone else
         ("José Manuel Moreno", "Moreno Kelly"),
         ("William Harvell", "Bob Harvell"),  # a nickname of another name
@@ -138,8 +140,12 @@ def test_games_by_city_year_two_digits_and_other_names() -> None:
 
 
 @pytest.mark.parametrize(
-    "guess", ["1:03.342", "63.342", "63,342", "1:03.342s", "1m 03.342s", "1 min 3.342 sec", "1.03.342", "1'03.342\""]
-)
+    "guess",
+    [
+        "1:03.342", "63.342", "63,342", "1:03.342s", "1m 03.342s", "1 min 3.342 sec", "1.03.342", "1'03.342\"",
+        "1m03.342", "1min03.342", "01:03.342", "1:03,342", "about 1:03.342", "1:03.342.", "63.342 secs",
+    ],
+)  # fmt: skip
 def test_a_time_in_every_usual_notation(guess: str) -> None:
     assert credit(perf_q(63.342, 3), guess) == 1.0
 
