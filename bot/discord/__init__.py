@@ -8,7 +8,7 @@ Layout:
     tree.py      `PodiumTree` (one error handler for every command) and the per-user cooldown
     embeds.py    pure rendering of answers into embeds, with every Discord limit enforced
     options.py   Transformers for fuzzy event/athlete names, with autocomplete from the matcher
-    quiz.py      /quiz (the commands)             quiz_runtime.py  live games: ticker, buttons, answers
+    quiz.py      /quiz: the live games (ticker, buttons, answers)   quiz_commands.py  its commands
     quiz_render.py  the quiz's embeds
     results.py   /event, /podium, /records        athletes.py  /athlete, /compare
     chart.py     /chart                           about.py     /about

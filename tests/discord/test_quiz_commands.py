@@ -17,7 +17,7 @@ import pytest
 
 from bot.core import Podium
 from bot.discord.app import PodiumClient
-from bot.discord.quiz_runtime import QuizRuntime
+from bot.discord.quiz import QuizRuntime
 from bot.quiz_host import GameOptions, QuizHost
 from bot.settings import load_settings
 from bot.storage.repository import QuizRepository
@@ -59,7 +59,7 @@ async def client(podium: Podium, factory: LoopbackDiscord, tmp_path: Path) -> As
 @pytest.fixture
 def patient(monkeypatch: pytest.MonkeyPatch) -> None:
     """However slow the machine, the checks finish within the budget (the slow path has a test of its own)."""
-    monkeypatch.setattr("bot.discord.quiz_runtime.ACK_BUDGET", 60.0)
+    monkeypatch.setattr("bot.discord.quiz.ACK_BUDGET", 60.0)
 
 
 def runtime_of(client: PodiumClient) -> QuizRuntime:
@@ -125,7 +125,7 @@ async def test_a_start_defers_publicly_after_its_checks_then_shows_the_first_que
 async def test_checks_outlasting_the_budget_defer_first_and_the_error_stays_private(
     client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("bot.discord.quiz_runtime.ACK_BUDGET", 0.0)  # as if picking questions took too long
+    monkeypatch.setattr("bot.discord.quiz.ACK_BUDGET", 0.0)  # as if picking questions took too long
     await quiz(client, factory, "start", games="1996")
     deferred, deleted, note = rec.calls
     assert deferred.body["type"] == DEFERRED_CHANNEL_MESSAGE

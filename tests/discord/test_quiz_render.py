@@ -7,8 +7,14 @@ import re
 
 from bot.core import Podium
 from bot.discord import embeds
-from bot.discord.quiz_render import final_embed, question_embed, reveal_embed, standings_text
-from bot.discord.quiz_runtime import ANSWER_TEMPLATE, options_view
+from bot.discord.quiz import (
+    ANSWER_TEMPLATE,
+    final_embed,
+    options_view,
+    question_embed,
+    reveal_embed,
+    standings_text,
+)
 from bot.quiz.model import Question
 from bot.quiz.pool import build_pool
 from bot.quiz.select import pick_questions
