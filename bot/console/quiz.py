@@ -483,9 +483,13 @@ class ConsoleQuiz:
             self.render([e for e in events if isinstance(e, QuestionOpened)])
             return
         self.render(events)
-        outcome = await self.host.answer(
-            CHANNEL, who, who, self.now, choice=choice, text=None if choice is not None else body
-        )
+        try:
+            outcome = await self.host.answer(
+                CHANNEL, who, who, self.now, choice=choice, text=None if choice is not None else body
+            )
+        except PodiumError as err:  # the database refused it: not acknowledged, the game goes on
+            self.say(f"  ({who}: {err})")
+            return
         if not outcome.accepted:
             closed = session is not None and outcome.outcome == "closed" and session.number > 0
             said = f"{REFUSED['late']}: question {session.number} is closed" if closed and session else None

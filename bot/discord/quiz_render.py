@@ -72,7 +72,7 @@ def reveal_embed(event: QuestionClosed) -> discord.Embed:
     q = event.question
     skipped = " (skipped)" if event.skipped else ""
     embed = discord.Embed(
-        title=embeds.clip(f"Answer {event.number}/{event.total}: {q.answer}{skipped}", embeds.TITLE),
+        title=embeds.clip(f"Answer {event.number}/{event.total}: {embeds.md(q.answer)}{skipped}", embeds.TITLE),
         url=q.source_url,
         description=embeds.md(q.fact),
         colour=embeds.COLOUR,
