@@ -24,6 +24,7 @@ from bot.errors import PodiumError
 from bot.quiz.export import ExportRow, answers_csv
 from bot.quiz.matching import Judge
 from bot.quiz.model import Question
+from bot.quiz.scoring import next_streak, streak_step
 
 Status = Literal["ready", "asking", "between", "finished", "stopped"]
 EndStatus = Literal["finished", "stopped", "interrupted"]
@@ -151,21 +152,6 @@ class GameEnded:
 
 
 QuizEvent = QuestionOpened | QuestionClosed | GamePaused | GameResumed | GameEnded
-
-
-StreakStep = Literal["extend", "end", "keep"]
-
-
-def streak_step(correct: bool, credit: float) -> StreakStep:
-    """The one streak rule (a game's and a server's alike): a right answer extends a run of right answers, a wrong
-    one ends it, a near guess at a number (partial credit) leaves it as it was."""
-    if correct:
-        return "extend"
-    return "end" if credit == 0 else "keep"
-
-
-def next_streak(current: int, step: StreakStep) -> int:
-    return current + 1 if step == "extend" else 0 if step == "end" else current
 
 
 def rank_players(scores: Collection[PlayerScore]) -> list[Standing]:

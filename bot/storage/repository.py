@@ -23,7 +23,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.errors import PodiumError
 from bot.quiz.export import ExportRow
 from bot.quiz.model import Question
-from bot.quiz.session import AnswerResult, PlayerScore, Standing, next_streak, rank_players, streak_step
+from bot.quiz.scoring import next_streak, streak_step
+from bot.quiz.session import AnswerResult, PlayerScore, Standing, rank_players
 from bot.storage.engine import WRITE, DatabaseUnavailable, StorageError, make_engine
 from bot.storage.migrations import LATEST, MIGRATIONS
 from bot.storage.schema import answers, games, metadata, player_streaks, questions, schema_version, scores

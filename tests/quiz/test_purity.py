@@ -21,7 +21,7 @@ def test_the_quiz_package_imports_nothing_above_it(module: Path) -> None:
 
 
 def test_one_streak_rule() -> None:
-    from bot.quiz.session import next_streak, streak_step
+    from bot.quiz.scoring import next_streak, streak_step
 
     assert next_streak(2, streak_step(True, 1.0)) == 3
     assert next_streak(2, streak_step(False, 0.0)) == 0
