@@ -20,7 +20,7 @@ from typing import Literal
 
 from bot.errors import BadOption
 from bot.index import PodiumIndex
-from bot.quiz.export import answers_csv
+from bot.quiz.export import answer_entry, answers_csv, as_json, result_of, transcript
 from bot.quiz.model import Question
 from bot.quiz.pool import game_pool, resolve_sport
 from bot.quiz.select import pick_questions
@@ -34,7 +34,6 @@ from bot.quiz.session import (
     QuizStateError,
     Standing,
 )
-from bot.quiz.transcript import answer_entry, as_json, result_of, transcript
 from bot.storage.engine import StorageError
 from bot.storage.repository import ChannelBusy, GameRecord, InterruptedGame, LeaderRow, Period, QuizRepository
 

@@ -42,6 +42,7 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from bot.core import Podium
 from bot.errors import PodiumError
+from bot.quiz.export import answer_entry, as_json, result_of, transcript
 from bot.quiz.model import DIFFICULTY_BY_NAME, Question
 from bot.quiz.session import (
     AnswerResult,
@@ -54,7 +55,6 @@ from bot.quiz.session import (
     QuizSession,
     Standing,
 )
-from bot.quiz.transcript import answer_entry, as_json, result_of, transcript
 from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 
@@ -328,7 +328,7 @@ class ConsoleQuiz:
                     self.say("Podium: " + "  ".join(f"{MEDALS[p.place - 1]} {p.name}" for p in event.podium))
 
     def transcript(self) -> dict[str, Any]:
-        """The game as JSON (see `bot.quiz.transcript`): what was asked, every answer, the final scores."""
+        """The game as JSON (see `bot.quiz.export`): what was asked, every answer, the final scores."""
         standings = self.ended.standings if self.ended else ()
         return transcript(
             seed=self.seed,
