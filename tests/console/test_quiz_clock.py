@@ -172,7 +172,7 @@ def test_points_show_where_they_come_from() -> None:
 
 def test_one_ctrl_c_stops_the_process_cleanly(tmp_path: Path) -> None:
     db = tmp_path / "sigint.sqlite3"
-    proc = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "bot", "quiz", "--seed", "2", "--questions", "5", "--db", f"sqlite:///{db}"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -180,24 +180,22 @@ def test_one_ctrl_c_stops_the_process_cleanly(tmp_path: Path) -> None:
         text=True,
         cwd=ROOT,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    assert proc.stdin is not None and proc.stdout is not None
-    seen = ""
-    while not re.search(r"^  \([\d.]+ s\)$", seen, re.M):  # question 1 is on screen
-        line = proc.stdout.readline()
-        assert line, proc.stderr.read() if proc.stderr else ""
-        seen += line
-    proc.stdin.write("P1: A\n")
-    proc.stdin.flush()
-    while not re.search(r"P1 [✓✗~] ", seen):  # the answer closed question 1 (the only player answered)
-        line = proc.stdout.readline()
-        assert line, proc.stderr.read() if proc.stderr else ""
-        seen += line
-    proc.send_signal(signal.SIGINT)  # once; stdin stays open, as at a terminal (`communicate` would close it)
-    proc.wait(timeout=60)
-    assert proc.stderr is not None
-    rest, err = proc.stdout.read(), proc.stderr.read()
-    proc.stdin.close()
+    ) as proc:  # the pipes closed on the way out
+        assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+        seen = ""
+        while not re.search(r"^  \([\d.]+ s\)$", seen, re.M):  # question 1 is on screen
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            seen += line
+        proc.stdin.write("P1: A\n")
+        proc.stdin.flush()
+        while not re.search(r"P1 [✓✗~] ", seen):  # the answer closed question 1 (the only player answered)
+            line = proc.stdout.readline()
+            assert line, proc.stderr.read()
+            seen += line
+        proc.send_signal(signal.SIGINT)  # once; stdin stays open, as at a terminal (`communicate` would close it)
+        proc.wait(timeout=60)
+        rest, err = proc.stdout.read(), proc.stderr.read()
     out = seen + rest
     assert proc.returncode == INTERRUPTED, err
     assert "Traceback" not in err and "Game stopped. Final scores:" in out
