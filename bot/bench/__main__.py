@@ -22,6 +22,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--queries", type=int, default=400)
     run.add_argument("--seed", type=int, default=7)
     run.add_argument("--json", action="store_true")
+    audit = sub.add_parser("quiz-audit", help="seeded quiz games with no players: kinds, leaks, option positions")
+    audit.add_argument("--data", type=Path, default=None, help="a folder of pages (default: the bundled pages)")
+    audit.add_argument("--games", type=int, default=20)
+    audit.add_argument("--questions", type=int, default=10)
+    audit.add_argument("--seed", type=int, default=1)
+    audit.add_argument("--json", action="store_true")
     scale = sub.add_parser("scale", help="generate and run at several sizes; print how each figure grows")
     scale.add_argument("--sizes", default="1000,7500,30000")
     scale.add_argument("--root", type=Path, default=Path("/tmp/podium-scale"))
@@ -71,6 +77,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         results = run_bench(args.folder, args.queries, args.seed)
         print(json.dumps(results, indent=2) if args.json else render(results))
+        return 0
+    if args.command == "quiz-audit":
+        from bot.bench.quiz_audit import audit as run_audit
+        from bot.bench.quiz_audit import render as render_audit
+        from bot.core import Podium
+        from bot.settings import ROOT, load_settings
+
+        podium = Podium.load(args.data or ROOT / "data" / "pages", cache_dir=load_settings().cache_dir)
+        summary = run_audit(podium.index, args.games, args.questions, args.seed).summary()
+        print(json.dumps(summary, indent=2) if args.json else render_audit(summary))
         return 0
     if args.command == "scale":
         from bot.bench.generate import generate

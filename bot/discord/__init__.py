@@ -2,11 +2,14 @@
 
 Layout:
     app.py       the client (sharded or not), endpoints (proxies), command sync, `run_bot`, `sync_main`
-    context.py   `BotContext` (the loaded `Podium`, settings, routes), `Reply`/`Slow`, refs for custom_ids
+    context.py   `BotContext` (the loaded `Podium`, settings, routes), `Route` (the routes' codes), `Reply`/`Slow`,
+                 refs for custom_ids
     flow.py      sending replies, page buttons and the ambiguity picker (DynamicItems), the central error report
     tree.py      `PodiumTree` (one error handler for every command) and the per-user cooldown
     embeds.py    pure rendering of answers into embeds, with every Discord limit enforced
     options.py   Transformers for fuzzy event/athlete names, with autocomplete from the matcher
+    quiz.py      /quiz: the live games (ticker, buttons, answers)   quiz_commands.py  its commands
+    quiz_render.py  the quiz's embeds
     results.py   /event, /podium, /records        athletes.py  /athlete, /compare
     chart.py     /chart                           about.py     /about
     ask.py       /ask and questions by mention    medals.py    /medals, /nation, /games

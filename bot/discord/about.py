@@ -10,7 +10,7 @@ from discord import app_commands
 from bot.about import about_answer
 from bot.answers import summarize
 from bot.discord import embeds, flow
-from bot.discord.context import BotContext, Reply
+from bot.discord.context import BotContext, Reply, Route
 from bot.discord.tree import user_cooldown
 
 
@@ -22,12 +22,12 @@ def answer_about(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Reply:
 
 
 def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
-    ctx.add_route("i", answer_about)
+    ctx.add_route(Route.ABOUT, answer_about)
     cooldown = user_cooldown(ctx.settings)
 
     @app_commands.command(name="about", description="What I know: events, athletes, Games, sports, load problems")
     @cooldown
     async def about(interaction: discord.Interaction[Any]) -> None:
-        await flow.answer_command(interaction, "i", ("", ""))
+        await flow.answer_command(interaction, Route.ABOUT, ("", ""))
 
     tree.add_command(about)

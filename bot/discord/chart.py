@@ -15,7 +15,7 @@ from discord import app_commands
 from bot.answers import event_answer
 from bot.charts import CHART_KINDS, ChartKind, available_kinds, default_round, make_chart
 from bot.discord import embeds, flow
-from bot.discord.context import BotContext, Reply, Slow
+from bot.discord.context import BotContext, Reply, Route, Slow
 from bot.discord.options import EventQuery
 from bot.discord.tree import user_cooldown
 from bot.errors import BadOption
@@ -25,7 +25,7 @@ KIND_WORDS = {"gaps": "gaps behind the winner", "splits": "split-by-split progre
 
 def answer_chart(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Slow:
     query, kind_text = args[0], args[1]
-    event_id = ctx.need("event", query, code="h", slot=0, extra=kind_text)
+    event_id = ctx.need("event", query, code=Route.CHART, slot=0, extra=kind_text)
     answer = event_answer(ctx.podium.index, event_id)
     number = default_round(answer)
     kinds = available_kinds(answer, number)
@@ -43,7 +43,7 @@ def answer_chart(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Slow:
 
 
 def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
-    ctx.add_route("h", answer_chart)
+    ctx.add_route(Route.CHART, answer_chart)
     cooldown = user_cooldown(ctx.settings)
 
     @app_commands.command(name="chart", description="A picture of an event: gaps behind the winner, or splits")
@@ -53,6 +53,6 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     )
     @cooldown
     async def chart(interaction: discord.Interaction[Any], query: EventQuery, kind: ChartKind | None = None) -> None:
-        await flow.answer_command(interaction, "h", (query, kind or CHART_KINDS[0]))
+        await flow.answer_command(interaction, Route.CHART, (query, kind or CHART_KINDS[0]))
 
     tree.add_command(chart)

@@ -24,6 +24,19 @@ if TYPE_CHECKING:
 REF_MAX = 60
 
 
+class Route:
+    """The codes routes are known by in custom_ids (`pg:e:...`, `pk:c:...`): one letter each, to leave the id
+    room for its state, and never to change (buttons already posted carry them)."""
+
+    EVENT = "e"
+    PODIUM = "p"
+    RECORDS = "r"
+    ATHLETE = "a"
+    COMPARE = "c"
+    CHART = "h"
+    ABOUT = "i"
+
+
 def ref_of(item_id: str) -> str:
     """A custom_id-sized reference: the id itself when short, else `~` and a digest stable across restarts."""
     if len(item_id) <= REF_MAX and not item_id.startswith("~"):

@@ -13,6 +13,9 @@ its token lives (15 minutes), then as channel messages.
 When the client connects, the database is opened (migrated) and games a shutdown or crash cut off are closed,
 their channels told.
 Each game belongs to the shard of its guild (`shard:<n>`), so processes serving other shards leave it alone.
+
+This module holds the live games (the runtime: the ticker, buttons, answers, steering); `quiz_commands` the
+`/quiz` commands and `quiz_render` the embeds.
 """
 
 from __future__ import annotations
@@ -30,13 +33,23 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.discord import embeds, flow
-from bot.discord.context import BotContext, Reply, context_of
-from bot.discord.options import EventQuery
-from bot.discord.tree import user_cooldown
+from bot.discord import embeds, flow, quiz_commands
+from bot.discord.context import BotContext, Reply
+from bot.discord.quiz_render import (
+    LETTERS,
+    cut_off_embed,
+    event_seconds,
+    final_embed,
+    place_mark,
+    question_embed,
+    reveal_embed,
+    standings_text,
+)
+from bot.discord.quiz_render import (
+    note_embed as _note,
+)
 from bot.errors import PodiumError
-from bot.quiz.host import GameOptions, LiveGame, QuizHost
-from bot.quiz.model import DIFFICULTY_BY_NAME, Question
+from bot.quiz.model import Question
 from bot.quiz.session import (
     GameEnded,
     GamePaused,
@@ -44,9 +57,9 @@ from bot.quiz.session import (
     QuestionClosed,
     QuestionOpened,
     QuizEvent,
-    Standing,
     Steer,
 )
+from bot.quiz_host import GameOptions, LiveGame, QuizHost
 from bot.storage.repository import InterruptedGame, QuizRepository
 
 log = logging.getLogger(__name__)
@@ -54,14 +67,14 @@ log = logging.getLogger(__name__)
 Interaction = discord.Interaction[Any]
 Choice = app_commands.Choice
 
-LETTERS = "ABCD"
-MEDALS = ("🥇", "🥈", "🥉")
 TICK = 0.5
 # Interaction tokens live 15 minutes: follow-ups until 14, channel messages after.
 TOKEN_BUDGET = 14 * 60
 # Seconds `/quiz start` may spend on its checks before it must acknowledge (Discord's deadline is 3 s).
 ACK_BUDGET = 2.0
-ANSWER_TEMPLATE = r"qz:(?P<game>\d{1,18}):(?P<number>\d{1,3}):(?P<choice>[0-3])"
+# The custom_id of an option button: `qz:<game>:<question>:<option>`.
+ANSWER_PREFIX = "qz"
+ANSWER_TEMPLATE = ANSWER_PREFIX + r":(?P<game>\d{1,18}):(?P<number>\d{1,3}):(?P<choice>[0-3])"
 REFUSED = {
     "duplicate": "You already answered this question: the first answer counts.",
     "late": "Time is up for this question.",
@@ -81,84 +94,6 @@ def runtime_of(interaction: Interaction) -> QuizRuntime:
     return runtime
 
 
-# ---------------------------------------------------------------------------------------------- rendering
-
-
-def question_embed(
-    q: Question, number: int, total: int, seconds_left: float | None, typed: bool, *, chat: bool = False
-) -> discord.Embed:
-    """`chat`: typed answers may also be written in the channel (the `message_content` setting)."""
-    lines = [embeds.md(q.prompt)]
-    if q.choices and not typed:
-        lines.append("")
-        lines += [f"**{LETTERS[i]}** · {embeds.md(c)}" for i, c in enumerate(q.choices)]
-    if typed and chat:
-        how = "Write your answer in the channel (or type `/quiz answer`)"
-    elif typed or not q.choices:
-        how = "Type `/quiz answer`"
-    else:
-        how = "Click a button (or type `/quiz answer`)"
-    embed = discord.Embed(title=f"Question {number}/{total}", description="\n".join(lines), colour=embeds.COLOUR)
-    if seconds_left is not None:
-        embed.add_field(name="Time", value=f"⏳ {max(0, round(seconds_left))} s left", inline=True)
-    embed.add_field(name="Difficulty", value=q.difficulty_name, inline=True)
-    embed.set_footer(text=f"{how}. One answer each: the first counts.")
-    return embeds.fit_embed(embed)
-
-
-def standings_text(rows: list[Standing] | tuple[Standing, ...], limit: int = 10) -> str:
-    if not rows:
-        return "Nobody has scored yet."
-    out = []
-    for s in rows[:limit]:
-        mark = MEDALS[s.place - 1] if s.place <= 3 and s.points > 0 else f"`{s.place}.`"
-        out.append(f"{mark} **{embeds.md(s.name)}** — {s.points} ({s.correct} right)")
-    return "\n".join(out)
-
-
-def reveal_embed(event: QuestionClosed) -> discord.Embed:
-    q = event.question
-    skipped = " (skipped)" if event.skipped else ""
-    embed = discord.Embed(
-        title=embeds.clip(f"Answer {event.number}/{event.total}: {embeds.md(q.answer)}{skipped}", embeds.TITLE),
-        url=q.source_url,
-        description=embeds.md(q.fact),
-        colour=embeds.COLOUR,
-    )
-    right = [a.player_name for a in event.answers if a.correct]
-    near = [a.player_name for a in event.answers if 0 < a.credit < 1]
-    got = ", ".join(embeds.md(n) for n in right) if right else "nobody"
-    if near:
-        got += " · close: " + ", ".join(embeds.md(n) for n in near)
-    embed.add_field(name=f"Right ({len(right)} of {len(event.answers)})", value=embeds.clip(got, 1000), inline=False)
-    embed.add_field(name="Top five", value=standings_text(event.top, 5), inline=False)
-    embed.add_field(name="Source", value=embeds.link(q.title, q.source_url), inline=False)
-    return embeds.fit_embed(embed)
-
-
-def final_embed(event: GameEnded, game_id: int) -> discord.Embed:
-    title = "🏁 Quiz over" if event.status == "finished" else "⏹ Quiz stopped"
-    embed = discord.Embed(title=f"{title} (game #{game_id})", colour=embeds.COLOUR)
-    podium = "\n".join(f"{MEDALS[p.place - 1]} **{embeds.md(p.name)}** — {p.points}" for p in event.podium)
-    embed.description = podium or "No points scored."
-    embed.add_field(name="Final scores", value=standings_text(event.standings, 10), inline=False)
-    embed.set_footer(text="/quiz export gives every answer as CSV · /quiz leaderboard for this server")
-    return embeds.fit_embed(embed)
-
-
-def cut_off_embed(cut: InterruptedGame) -> discord.Embed:
-    embed = discord.Embed(
-        title=f"Quiz #{cut.game.id} was cut off",
-        description=(
-            "The bot restarted in the middle of this quiz. The game is closed; "
-            f"{cut.answers_kept} answer(s) to {cut.questions_asked} question(s) are kept and count."
-        ),
-        colour=embeds.COLOUR,
-    )
-    embed.add_field(name="Scores", value=standings_text(cut.standings, 10), inline=False)
-    return embeds.fit_embed(embed)
-
-
 class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=ANSWER_TEMPLATE):
     """One option of a question. All its state is in the custom_id: game, question number, option."""
 
@@ -176,7 +111,7 @@ class AnswerButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], t
             discord.ui.Button(
                 label=embeds.clip(label, embeds.BUTTON_LABEL),
                 style=style,
-                custom_id=f"qz:{game_id}:{number}:{choice}",
+                custom_id=f"{ANSWER_PREFIX}:{game_id}:{number}:{choice}",
                 disabled=disabled,
             )
         )
@@ -533,8 +468,10 @@ class QuizRuntime:
         host = self._host()
         live = host.game_in(str(channel_id))
         if live is not None:
-            rows = live.session.standings()
+            rows = live.session.revealed_standings()
             title = f"Quiz #{live.game_id}: question {live.session.number} of {live.session.total}"
+            if live.session.status == "asking":  # its answers are not shown before the reveal
+                title += f" · scores after question {live.session.number - 1}"
         else:
             last = await host.repo.last_game(str(channel_id))
             if last is None:
@@ -552,8 +489,7 @@ class QuizRuntime:
         scope = "this month" if period == "month" else "all time"
         title = f"Quiz leaderboard · {scope}" + (f" · {embeds.md(sport)}" if sport else "")
         lines = [
-            f"{MEDALS[r.place - 1] if r.place <= 3 else f'`{r.place}.`'} **{embeds.md(r.name)}** — {r.points} "
-            f"({r.correct} right of {r.answered})"
+            f"{place_mark(r.place, r.points)} **{embeds.md(r.name)}** — {r.points} ({r.correct} right of {r.answered})"
             for r in rows
         ]
         embed = discord.Embed(title=title, description="\n".join(lines) or "No answers yet.", colour=embeds.COLOUR)
@@ -561,21 +497,15 @@ class QuizRuntime:
 
     async def cmd_export(self, interaction: Interaction) -> None:
         channel_id, _ = _where(interaction)
-        game_id, text = await self._host().export(str(channel_id))
-        data = io.BytesIO(text.encode("utf-8"))
+        game_id, table, document = await self._host().export_files(str(channel_id))
         await interaction.response.send_message(
-            content=f"Every answer of quiz #{game_id}.",
-            file=discord.File(data, filename=f"quiz-{game_id}.csv"),
+            content=f"Every answer of quiz #{game_id} (CSV), and the whole game as JSON.",
+            files=[
+                discord.File(io.BytesIO(table.encode("utf-8")), filename=f"quiz-{game_id}.csv"),
+                discord.File(io.BytesIO(document.encode("utf-8")), filename=f"quiz-{game_id}.json"),
+            ],
             allowed_mentions=flow.no_mentions(),
         )
-
-
-def event_seconds(event: QuestionOpened) -> float:
-    return (event.deadline - event.opened_at).total_seconds()
-
-
-def _note(text: str) -> discord.Embed:
-    return discord.Embed(description=text, colour=embeds.COLOUR)
 
 
 async def _retract(interaction: Interaction, err: PodiumError) -> None:
@@ -590,9 +520,6 @@ def _where(interaction: Interaction) -> tuple[int, int]:
     if interaction.guild_id is None or interaction.channel_id is None:
         raise PodiumError("Quizzes are played in a server's channels.")
     return interaction.channel_id, interaction.guild_id
-
-
-# -------------------------------------------------------------------------------------------------- setup
 
 
 def _chain(client: discord.Client, runtime: QuizRuntime) -> None:
@@ -625,24 +552,6 @@ def _listen_for_answers(client: discord.Client, runtime: QuizRuntime) -> None:
     client.event(on_message)
 
 
-def safe_sport_choices(interaction: Interaction, current: str) -> list[Choice[str]]:
-    """Autocomplete has a hard deadline and no error reply: a failure is logged and offers nothing."""
-    try:
-        return sport_choices(context_of(interaction), current)
-    except Exception:
-        log.exception("sport autocomplete failed")
-        return []
-
-
-def sport_choices(ctx: BotContext, current: str) -> list[Choice[str]]:
-    sports = sorted({e.sport for e in ctx.podium.index.infos.values() if e.sport})
-    key = current.strip().lower()
-    found = [s for s in sports if key in s.lower()]
-    return [Choice(name=embeds.clip(s, embeds.CHOICE_TEXT), value=s[: embeds.CHOICE_TEXT]) for s in found][
-        : embeds.CHOICES
-    ]
-
-
 def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     client = tree.client
     runtime = QuizRuntime(ctx, client)
@@ -651,96 +560,4 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     _chain(client, runtime)
     if runtime.chat:
         _listen_for_answers(client, runtime)
-    cooldown = user_cooldown(ctx.settings)
-    quiz = app_commands.Group(name="quiz", description="Quiz nights: questions from the results, against the clock")
-
-    @quiz.command(name="start", description="Start a quiz in this channel")
-    @app_commands.describe(
-        sport="Only this sport",
-        games="Only these Games: a year or host city (`1992`, `Barcelona 1992`)",
-        event="Only this event",
-        questions="How many questions (default 10)",
-        seconds="Seconds per question (default 20)",
-        mode="Buttons with four options (default), or typed answers only",
-        difficulty="Only easy, medium or hard questions",
-    )
-    @app_commands.choices(
-        mode=[Choice(name="buttons", value="buttons"), Choice(name="typed", value="typed")],
-        difficulty=[Choice(name=n, value=n) for n in ("easy", "medium", "hard")],
-    )
-    @cooldown
-    async def start(
-        interaction: Interaction,
-        sport: app_commands.Range[str, 1, 60] | None = None,
-        games: app_commands.Range[str, 1, 60] | None = None,
-        event: EventQuery | None = None,
-        questions: app_commands.Range[int, 1, 50] | None = None,
-        seconds: app_commands.Range[int, 5, 300] | None = None,
-        mode: str = "buttons",
-        difficulty: str | None = None,
-    ) -> None:
-        event_id = context_of(interaction).podium.event_id(event) if event else None
-        options = GameOptions(
-            questions=questions or ctx.settings.quiz.default_questions,
-            seconds=float(seconds or ctx.settings.quiz.default_seconds),
-            mode="typed" if mode == "typed" else "buttons",
-            sport=sport,
-            games=games,
-            event_id=event_id,
-            difficulty=DIFFICULTY_BY_NAME[difficulty] if difficulty else None,
-            seed=ctx.settings.quiz.seed,
-        )
-        await runtime.cmd_start(interaction, options)
-
-    @start.autocomplete("sport")
-    async def start_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
-        return safe_sport_choices(interaction, current)
-
-    @quiz.command(name="answer", description="Answer the question on screen by typing")
-    @app_commands.describe(text="Your answer: a name, a time (1:03.342), a place (3rd), a number...")
-    async def answer(interaction: Interaction, text: app_commands.Range[str, 1, 200]) -> None:
-        await runtime.cmd_answer(interaction, text)
-
-    @quiz.command(name="skip", description="Close this question now (host or Manage Server)")
-    async def skip(interaction: Interaction) -> None:
-        await runtime.cmd_steer(interaction, "skip")
-
-    @quiz.command(name="pause", description="Pause the quiz (host or Manage Server)")
-    async def pause(interaction: Interaction) -> None:
-        await runtime.cmd_steer(interaction, "pause")
-
-    @quiz.command(name="resume", description="Resume a paused quiz (host or Manage Server)")
-    async def resume(interaction: Interaction) -> None:
-        await runtime.cmd_steer(interaction, "resume")
-
-    @quiz.command(name="stop", description="End the quiz now; answers so far count (host or Manage Server)")
-    async def stop(interaction: Interaction) -> None:
-        await runtime.cmd_steer(interaction, "stop")
-
-    @quiz.command(name="scores", description="The scores of this channel's quiz")
-    @cooldown
-    async def scores(interaction: Interaction) -> None:
-        await runtime.cmd_scores(interaction)
-
-    @quiz.command(name="leaderboard", description="This server's best quiz players")
-    @app_commands.describe(period="All time (default) or this month", sport="Only questions about this sport")
-    @app_commands.choices(period=[Choice(name="all time", value="all"), Choice(name="this month", value="month")])
-    @cooldown
-    async def leaderboard(
-        interaction: Interaction, period: str = "all", sport: app_commands.Range[str, 1, 60] | None = None
-    ) -> None:
-        await runtime.cmd_leaderboard(interaction, period, sport)
-
-    @leaderboard.autocomplete("sport")
-    async def leaderboard_sport(interaction: Interaction, current: str) -> list[Choice[str]]:
-        return safe_sport_choices(interaction, current)
-
-    @quiz.command(name="export", description="Every answer of this channel's last quiz, as CSV")
-    @cooldown
-    async def export(interaction: Interaction) -> None:
-        await runtime.cmd_export(interaction)
-
-    tree.add_command(quiz)
-
-
-__all__ = ["QuizRuntime", "setup"]
+    tree.add_command(quiz_commands.group(ctx, runtime))

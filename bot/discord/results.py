@@ -9,7 +9,7 @@ from discord import app_commands
 
 from bot.answers import EventAnswer, event_answer, podium_answer, records_answer
 from bot.discord import embeds, flow
-from bot.discord.context import BotContext, PageGone, Reply, context_of, ref_of
+from bot.discord.context import BotContext, PageGone, Reply, Route, context_of, ref_of
 from bot.discord.options import EventQuery
 from bot.discord.tree import user_cooldown
 from bot.errors import BadOption
@@ -56,11 +56,11 @@ def round_choices(ctx: BotContext, query: str, current: str) -> list[Choice[str]
 
 def answer_event(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Reply:
     query, round_text = args[0], args[1]
-    event_id = ctx.need("event", query, code="e", slot=0, extra=round_text)
+    event_id = ctx.need("event", query, code=Route.EVENT, slot=0, extra=round_text)
     answer = event_answer(ctx.podium.index, event_id)
     sub = pick_round(answer, round_text)
     pages = embeds.event_pages(answer, sub)
-    return flow.paged("e", owner, ref_of(event_id), "" if sub is None else str(sub), pages)
+    return flow.paged(Route.EVENT, owner, ref_of(event_id), "" if sub is None else str(sub), pages)
 
 
 def event_pages(ctx: BotContext, ref: str, sub: str) -> list[discord.Embed]:
@@ -72,20 +72,20 @@ def event_pages(ctx: BotContext, ref: str, sub: str) -> list[discord.Embed]:
 
 
 def answer_podium(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Reply:
-    event_id = ctx.need("event", args[0], code="p", slot=0)
+    event_id = ctx.need("event", args[0], code=Route.PODIUM, slot=0)
     return Reply(embeds=[embeds.podium_embed(podium_answer(ctx.podium.index, event_id))])
 
 
 def answer_records(ctx: BotContext, owner: int, args: tuple[str, ...]) -> Reply:
-    event_id = ctx.need("event", args[0], code="r", slot=0)
+    event_id = ctx.need("event", args[0], code=Route.RECORDS, slot=0)
     return Reply(embeds=[embeds.records_embed(records_answer(ctx.podium.index, event_id))])
 
 
 def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
-    ctx.add_route("e", answer_event)
-    ctx.add_pager("e", event_pages)
-    ctx.add_route("p", answer_podium)
-    ctx.add_route("r", answer_records)
+    ctx.add_route(Route.EVENT, answer_event)
+    ctx.add_pager(Route.EVENT, event_pages)
+    ctx.add_route(Route.PODIUM, answer_podium)
+    ctx.add_route(Route.RECORDS, answer_records)
     cooldown = user_cooldown(ctx.settings)
 
     @app_commands.command(name="event", description="The full results of an event, ranked, with gaps and notes")
@@ -95,7 +95,7 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     )
     @cooldown
     async def event(interaction: discord.Interaction[Any], query: EventQuery, round: str | None = None) -> None:
-        await flow.answer_command(interaction, "e", (query, " ".join((round or "").split())[:64]))
+        await flow.answer_command(interaction, Route.EVENT, (query, " ".join((round or "").split())[:64]))
 
     @event.autocomplete("round")
     async def event_round(interaction: discord.Interaction[Any], current: str) -> list[Choice[str]]:
@@ -110,13 +110,13 @@ def setup(tree: app_commands.CommandTree[Any], ctx: BotContext) -> None:
     @app_commands.describe(query="The event: sport, distance, Games year or host city")
     @cooldown
     async def podium(interaction: discord.Interaction[Any], query: EventQuery) -> None:
-        await flow.answer_command(interaction, "p", (query, ""))
+        await flow.answer_command(interaction, Route.PODIUM, (query, ""))
 
     @app_commands.command(name="records", description="The standing records listed on an event's page")
     @app_commands.describe(query="The event: sport, distance, Games year or host city")
     @cooldown
     async def records(interaction: discord.Interaction[Any], query: EventQuery) -> None:
-        await flow.answer_command(interaction, "r", (query, ""))
+        await flow.answer_command(interaction, Route.RECORDS, (query, ""))
 
     tree.add_command(event)
     tree.add_command(podium)

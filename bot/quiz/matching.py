@@ -15,12 +15,16 @@ An answer that hedges (two numbers, "4th or 5th") is wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
+from bot.match.fuzzy import edits
+from bot.match.names import load_nicknames
 from bot.performance import Unit, parse_time
 from bot.quiz.model import Question
+from bot.quiz.names import NameJudge
+from bot.reference import Reference, load_reference
 from bot.text import normalize
 
 FULL = 1.0
@@ -101,7 +105,10 @@ def parse_number(text: str) -> float | None:
 _MEDAL_PLACES = {"gold": 1, "silver": 2, "bronze": 3}
 _PLACE_PREFIX = re.compile(r"^(?:tied|joint|equal|shared|t|=)\s*")
 _PLACE_NUMBER = re.compile(r"^(\d{1,4})\s*(?:st|nd|rd|th)?$")
-_PLACE_NOISE = frozenset({"place", "position", "the", "in", "finished", "medal", "overall", "was"})
+_PLACE_NOISE = frozenset({
+    "place", "position", "the", "in", "finished", "finish", "finishing", "medal", "overall", "was", "came", "come",
+    "ended", "took", "placed", "for", "he", "she", "they", "it", "i", "think",
+})  # fmt: skip
 
 
 def parse_place(text: str) -> int | None:
@@ -140,9 +147,51 @@ _PERF_SUFFIX = re.compile(
 )
 
 
-def parse_guess(text: str, unit: Unit | None) -> float | None:
-    """A typed time or mark in the answer's unit: `9.96`, `9,96`, `9.96s`, `1:03.3`, `1:21:45`, `8.67 m`."""
-    raw = text.strip().lstrip("+").strip()
+_TIME_PART = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s*(hours?|hrs?|h|minutes?|mins?|m|'|seconds?|secs?|s|\")(?![a-z])", re.IGNORECASE
+)
+
+
+# Words before a number that hedge or frame it, not change it (`about 1:03.3`, `in 9.96`).
+_GUESS_LEAD = re.compile(r"^(?:(?:about|around|roughly|approx(?:imately)?|circa|ca|~|it was|in)\s*)+", re.I)
+_MIN_SEC = re.compile(r"(\d+)\s*(?:m|min|mins|minutes?|')\s*(\d{1,2}(?:[.,]\d+)?)\s*(?:s|secs?|seconds?|\")?", re.I)
+
+
+def _time_in_words(raw: str) -> float | None:
+    """`1h 18m 13s`, `1 min 3.342 sec`, `1'03.342"` -> seconds; None unless the whole text is such parts."""
+    parts = list(_TIME_PART.finditer(raw))
+    if len(parts) < 2 or _TIME_PART.sub("", raw).strip(" ,and"):
+        return None
+    scale = {"h": 3600.0, "m": 60.0, "'": 60.0, "s": 1.0, '"': 1.0}
+    total = 0.0
+    for part in parts:
+        total += float(part.group(1).replace(",", ".")) * scale[part.group(2)[0].lower()]
+    return total
+
+
+def parse_guess(text: str, unit: Unit | None, near: float | None = None) -> float | None:
+    """A typed time or mark in the answer's unit: `9.96`, `9,96`, `9.96s`, `1:03.3`, `1:21:45`, `8.67 m`, `8m67`,
+    `1m 03.342s`, `1h 18m 13s`, `1.03.342` (dots for colons; `near`, the answer, tells `1.18.13` as h:mm:ss from
+    m:ss.xx)."""
+    raw = re.sub(
+        r"^(?:(?:about|around|roughly|approx(?:imately)?|circa|ca|~|it was|in)\s*)+", "", text.strip(), flags=re.I
+    )
+    raw = raw.lstrip("+").rstrip(".!?").strip()
+    if unit in (None, "s"):
+        spoken = _time_in_words(raw)
+        if spoken is not None:
+            return spoken
+        clipped = _MIN_SEC.fullmatch(raw)  # `1m03.342`, `1min 3.342`, `1'03.342`
+        if clipped:
+            return float(clipped.group(1)) * 60 + float(clipped.group(2).replace(",", "."))
+        dotted = re.fullmatch(r"(\d+)[.](\d{2})[.,](\d+)", raw)
+        if dotted:  # `1.03.342`: minutes, seconds and decimals; `1.18.13` over an hour: h.mm.ss
+            a, b, c = dotted.groups()
+            raw = f"{a}:{b}:{c}" if near is not None and near >= 3600 else f"{a}:{b}.{c}"
+    if unit == "m":
+        french = re.fullmatch(r"(\d+)\s*m\s*(\d{1,2})", raw, re.IGNORECASE)  # `8m67`
+        if french:
+            return float(f"{french.group(1)}.{french.group(2)}")
     suffix = _PERF_SUFFIX.search(raw)
     if suffix:
         word = suffix.group("unit").lower()
@@ -162,6 +211,19 @@ def parse_guess(text: str, unit: Unit | None) -> float | None:
     return None
 
 
+# A time or mark within about 1 % of the answer (and never less than a few of the last digits asked) earns part
+# of the points, the nearer the more, at most this share: full credit is for the answer at the precision asked.
+NEAR_SHARE = 0.01
+NEAR_DIGITS = 5
+NEAR_CAP = 0.9
+
+
+def near_credit(guess: float, answer: float, precision: int) -> float:
+    """Partial credit for a time or mark close to the answer (`1:03.34` for 1:03.342); 0 beyond about 1 %."""
+    tolerance = max(NEAR_SHARE * abs(answer), NEAR_DIGITS * 10.0**-precision)
+    return round(NEAR_CAP * max(0.0, 1.0 - abs(guess - answer) / tolerance), 2)
+
+
 def within_precision(guess: float, answer: float, precision: int) -> bool:
     """Right when the guess rounds to the answer at the decimals asked."""
     return abs(guess - answer) <= 0.5 * 10.0**-precision + _EPS
@@ -169,50 +231,41 @@ def within_precision(guess: float, answer: float, precision: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------- names
 
-_NAME_TYPO_MIN = 6
-
-
-def _tokens(name: str) -> list[str]:
-    return normalize(name).split()
-
-
-_NAME_SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv"})
-
-
-def _forms(name: str) -> set[str]:
-    """The compact forms a person may be called by: the full name and every trailing part of it (the surname),
-    with or without a generational suffix (`Jr`, `II`)."""
-    tokens = _tokens(name)
-    cut = len(tokens)
-    while cut > 1 and tokens[cut - 1] in _NAME_SUFFIXES:
-        cut -= 1
-    base, suffix = tokens[:cut], "".join(tokens[cut:])
-    return {"".join(base[i:]) + tail for i in range(len(base)) for tail in {"", suffix}}
+_ALIAS_TYPO_MIN = 5
 
 
 def _compact(text: str) -> str:
     return normalize(text).replace(" ", "")
 
 
-def _people(accepted: Iterable[str], names: Iterable[str]) -> dict[str, set[str]]:
-    """Everyone the question is about or could be confused with, by compact full name, with their forms."""
-    seen: dict[str, set[str]] = {}
-    for name in [*accepted, *names]:
-        key = _compact(name)
-        if key and key not in seen:
-            seen[key] = _forms(name)
-    return seen
-
-
 # ------------------------------------------------------------------------------------- nations, venues...
 
 _GAMES_NOISE = re.compile(r"\b(the|olympics?|olympic|games|of|in|at)\b")
-_TRUE = frozenset({"true", "t", "yes", "y", "right", "correct", "vrai"})
-_FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect", "faux"})
+_TRUE = frozenset({
+    "true", "t", "yes", "y", "right", "correct", "vrai", "yeah", "yea", "yep", "yup", "ya", "aye", "sure", "indeed",
+    "affirmative", "it is true", "that s true", "thats true", "of course", "definitely", "absolutely", "yes it is",
+    "yes he did", "yes she did", "he did", "she did",
+})  # fmt: skip
+_FALSE = frozenset({
+    "false", "f", "no", "n", "wrong", "incorrect", "faux", "nope", "nah", "nay", "negative", "not true",
+    "it is false", "that s false", "thats false", "definitely not", "of course not", "no way", "not at all",
+    "no it is not", "no he didn t", "no she didn t", "he didn t", "she didn t", "he did not", "she did not",
+})  # fmt: skip
 
 
 def games_key(text: str) -> str:
     return _compact(_GAMES_NOISE.sub(" ", normalize(text)))
+
+
+def games_keys(text: str, years: Iterable[int]) -> set[str]:
+    """The keys of a typed Games, with a two-digit year (`Barcelona '92`, `Sydney 00`) read as each of `years`
+    it could stand for."""
+    keys = {games_key(text)}
+    for year in years:
+        short = re.sub(rf"(?<!\d)[\'’`]?{year % 100:02d}(?!\d)", str(year), text)
+        if short != text:
+            keys.add(games_key(short))
+    return keys
 
 
 def parse_boolean(text: str) -> bool | None:
@@ -227,20 +280,50 @@ def parse_boolean(text: str) -> bool | None:
 # ---------------------------------------------------------------------------------------------- verdict
 
 
+@dataclass(frozen=True)
+class Tables:
+    """The bot's own tables a typed answer is read with: nicknames (`bill` for William), and the reference's
+    nations (codes, names, common and historical names, ISO codes) and Games (host cities and their other names)."""
+
+    nicknames: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    reference: Reference = field(default_factory=Reference)
+
+    @property
+    def iso2(self) -> dict[str, str]:
+        return {n.iso2.lower(): code for code, n in self.reference.nations.items() if n.iso2}
+
+    def nation_code(self, text: str) -> str | None:
+        found = self.reference.nation_code(text)
+        if found is None and len(_compact(text)) == 2:
+            found = self.iso2.get(_compact(text))
+        return found
+
+
+@lru_cache(maxsize=1)
+def default_tables() -> Tables:
+    """The bundled tables (`data/`), read once on first use."""
+    return Tables(load_nicknames(), load_reference())
+
+
 class Judge:
     """Judges answers to one question; the forms of names and aliases are worked out once, not per answer."""
 
-    def __init__(self, question: Question) -> None:
+    def __init__(self, question: Question, tables: Tables | None = None) -> None:
         self.question = question
+        self.tables = tables or default_tables()
         self._right = {_compact(a) for a in question.accepted}
-        self._people: dict[str, set[str]] = {}
         self._others: list[str] = []
+        self._names: NameJudge | None = None
+        self._codes: set[str] = set()
         kind = question.answer_type
         if kind == "name":
-            self._people = _people(question.accepted, question.names)
+            self._names = NameJudge(question.accepted, question.names, self.tables.nicknames, question.name_orders)
         elif kind in ("nation", "venue"):
             self._others = [c for c in (_compact(d) for d in question.distractors) if c and c not in self._right]
+        if kind == "nation":
+            self._codes = {c for c in (self.tables.nation_code(a) for a in question.accepted) if c}
         self._games = {games_key(a) for a in question.accepted} if kind == "games" else set()
+        self._years = sorted({int(y) for a in question.accepted for y in re.findall(r"\d{4}", a)})
         self._ranks = {parse_place(a) for a in question.accepted} if kind == "place" else set()
         self._truth = parse_boolean(question.answer) if kind == "boolean" else None
 
@@ -252,12 +335,17 @@ class Judge:
         q = self.question
         kind = q.answer_type
         if kind == "name":
-            return FULL if self._name(text) else 0.0
-        if kind in ("nation", "venue"):
+            return FULL if self._names is not None and self._names.is_right(text) else 0.0
+        if kind == "nation":
+            code = self.tables.nation_code(text)
+            if code is not None:
+                return FULL if code in self._codes else 0.0
+            return FULL if self._alias(text) else 0.0
+        if kind == "venue":
             return FULL if self._alias(text) else 0.0
         if kind == "games":
-            key = games_key(text)
-            return FULL if key and key in self._games else 0.0
+            keys = games_keys(text, self._years) - {""}
+            return FULL if keys & self._games else 0.0
         if kind == "boolean":
             said = parse_boolean(text)
             return FULL if said is not None and said == self._truth else 0.0
@@ -267,8 +355,12 @@ class Judge:
             rank = parse_place(text)
             return FULL if rank is not None and rank in self._ranks else 0.0
         if kind == "performance":
-            value = parse_guess(text, q.unit)
-            return FULL if value is not None and within_precision(value, q.value, q.precision) else 0.0
+            value = parse_guess(text, q.unit, near=q.value)
+            if value is None:
+                return 0.0
+            if within_precision(value, q.value, q.precision):
+                return FULL
+            return near_credit(value, q.value, q.precision) if q.scoring == "closest" else 0.0
         number = parse_number(text)
         if number is None:
             return 0.0
@@ -281,38 +373,17 @@ class Judge:
     def right(self, text: str) -> bool:
         return self.credit(text) >= FULL - _EPS
 
-    def _name(self, guess: str) -> bool:
-        g = _compact(guess)
-        if len(g) < 2:
-            return False
-        if g in self._right:
-            return True
-        # A surname alone (`Moreno`, `van Egmond`): right when every person it could mean is a right answer.
-        owners = {full for full, forms in self._people.items() if g in forms}
-        if owners:
-            return owners <= self._right
-        if len(g) < _NAME_TYPO_MIN:
-            return False
-        # One slip of the keyboard, unless it could be someone else just as well.
-        near = {
-            full
-            for full, forms in self._people.items()
-            if any(len(f) >= _NAME_TYPO_MIN and Levenshtein.distance(g, f, score_cutoff=1) <= 1 for f in forms)
-        }
-        return bool(near) and near <= self._right
-
     def _alias(self, guess: str) -> bool:
         g = _compact(re.sub(r"^\s*the\s+", "", guess, flags=re.IGNORECASE))
         if not g:
             return False
         if g in self._right:
             return True
-        if len(g) < _NAME_TYPO_MIN:
+        if len(g) < _ALIAS_TYPO_MIN:
             return False
-        near_right = any(
-            len(a) >= _NAME_TYPO_MIN and Levenshtein.distance(g, a, score_cutoff=1) <= 1 for a in self._right
-        )
-        near_wrong = any(Levenshtein.distance(g, o, score_cutoff=1) <= 1 for o in self._others)
+        # One slip (an edit, or two letters swapped), unless it is as near a wrong option.
+        near_right = any(len(a) >= _ALIAS_TYPO_MIN and edits(g, a, 1) is not None for a in self._right)
+        near_wrong = any(edits(g, o, 1) is not None for o in self._others)
         return near_right and not near_wrong
 
 

@@ -49,6 +49,8 @@ class Question(BaseModel):
     difficulty: Difficulty
     # Names of everyone in the question's event: a surname alone is accepted only when none of them shares it.
     names: list[str] = Field(default_factory=list)
+    # How names not written given-names-first are read: `family_first` (Chen Shaoguo) or `either` (JPN pages).
+    name_orders: dict[str, str] = Field(default_factory=dict)
     # Wrong answers from the most plausible down, for multiple choice.
     distractors: list[str] = Field(default_factory=list)
     # Filled when the question is picked for a game: the options in the order shown (the answer among them).

@@ -24,6 +24,7 @@ from bot.errors import PodiumError
 from bot.quiz.export import ExportRow, answers_csv
 from bot.quiz.matching import Judge
 from bot.quiz.model import Question
+from bot.quiz.scoring import next_streak, streak_step
 
 Status = Literal["ready", "asking", "between", "finished", "stopped"]
 EndStatus = Literal["finished", "stopped", "interrupted"]
@@ -70,6 +71,11 @@ class AnswerResult:
     streak: int
     elapsed: float  # seconds of play since the question opened, pauses left out
     at: dt.datetime
+
+    @property
+    def base_points(self) -> int:
+        """The points for the answer itself (the base times its credit), without the speed and streak bonuses."""
+        return self.points - self.speed_bonus - self.streak_bonus
 
 
 @dataclass
@@ -186,6 +192,7 @@ class QuizSession:
     _answered: dict[str, AnswerResult] = field(default_factory=dict, init=False)
     _ended: GameEnded | None = field(default=None, init=False)
     _judges: dict[str, Judge] = field(default_factory=dict, init=False)
+    _revealed: tuple[Standing, ...] = field(default=(), init=False)
 
     def __post_init__(self) -> None:
         if not self.questions:
@@ -231,8 +238,19 @@ class QuizSession:
             return None
         return self._opened_at + self._paused_for + dt.timedelta(seconds=self.seconds)
 
+    def next_opens_at(self) -> dt.datetime | None:
+        """When the next question opens, between questions (None while asking, paused or over)."""
+        return None if self.paused or self.status != "between" else self._next_at
+
     def standings(self) -> list[Standing]:
         return rank_players(self.scores.values())
+
+    def revealed_standings(self) -> list[Standing]:
+        """The standings as of the last answer revealed: while a question is open, its answers do not count yet
+        (showing them would tell who has already got it right)."""
+        if self.status == "asking":
+            return list(self._revealed)
+        return self.standings()
 
     def top(self, count: int = 5) -> tuple[Standing, ...]:
         return tuple(self.standings()[:count])
@@ -309,7 +327,9 @@ class QuizSession:
             given = " ".join(text.split())[:MAX_ANSWER]
         else:
             return AnswerOutcome("invalid")
-        got = self._judge(question).credit(given)
+        judge = self._judge(question)
+        # An option is right or wrong: partial credit is for a typed number (a near guess), never for a button.
+        got = (1.0 if judge.right(given) else 0.0) if choice is not None else judge.credit(given)
         correct = got >= 1.0
         speed = round(self.rules.speed * got * max(0.0, 1.0 - elapsed / self.seconds)) if got > 0 else 0
         streak = self._streak_after(player_id, correct, got)
@@ -358,10 +378,7 @@ class QuizSession:
     def _streak_after(self, player_id: str, correct: bool, credit: float) -> int:
         """The player's streak after this answer: one more when right, 0 when wrong, unchanged for a near guess."""
         score = self.scores.get(player_id)
-        streak = score.streak if score is not None else 0
-        if correct:
-            return streak + 1
-        return 0 if credit == 0 else streak
+        return next_streak(score.streak if score is not None else 0, streak_step(correct, credit))
 
     def skip(self, actor: str, now: dt.datetime, *, can_manage: bool = False) -> list[QuizEvent]:
         """Close the question now (or, between questions, go straight to the next)."""
@@ -469,6 +486,7 @@ class QuizSession:
                 if player_id not in self._answered:
                     score.streak = 0
         answers = tuple(a for a in self.answers if a.number == self.number)
+        self._revealed = tuple(self.standings())
         self.status = "between"
         self._next_at = now + dt.timedelta(seconds=self.reveal_seconds)
         events: list[QuizEvent] = [

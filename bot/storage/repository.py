@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.errors import PodiumError
 from bot.quiz.export import ExportRow
 from bot.quiz.model import Question
+from bot.quiz.scoring import next_streak, streak_step
 from bot.quiz.session import AnswerResult, PlayerScore, Standing, rank_players
 from bot.storage.engine import LOCK_TIMEOUT, WRITE, DatabaseUnavailable, StorageError, StorageFault, make_engine
 from bot.storage.migrations import LATEST, MIGRATIONS
@@ -573,9 +574,9 @@ class QuizRepository:
         )
 
     async def _add_streak(self, conn: AsyncConnection, guild_id: str, result: AnswerResult, ms: int) -> None:
-        """The player's run of right answers in this server, across games: a wrong answer ends it, a near guess
-        at a number leaves it as it was."""
-        start = 1 if result.correct else 0
+        """The player's run of right answers in this server, across games, by the game's own rule (`streak_step`)."""
+        step = streak_step(result.correct, result.credit)
+        start = next_streak(0, step)
         stmt = self._insert(player_streaks).values(
             guild_id=guild_id,
             player_id=result.player_id,
@@ -585,15 +586,11 @@ class QuizRepository:
             updated_ms=ms,
         )
         current, best = player_streaks.c.current, player_streaks.c.best
-        if result.correct:
-            changes: dict[str, Any] = {
-                "current": current + 1,
-                "best": sa.case((current + 1 > best, current + 1), else_=best),
-            }
-        elif result.credit == 0:
+        changes: dict[str, Any] = {}
+        if step == "extend":
+            changes = {"current": current + 1, "best": sa.case((current + 1 > best, current + 1), else_=best)}
+        elif step == "end":
             changes = {"current": 0}
-        else:
-            changes = {}
         await conn.execute(
             stmt.on_conflict_do_update(
                 index_elements=["guild_id", "player_id"],

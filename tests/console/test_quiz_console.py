@@ -15,7 +15,7 @@ import pytest
 from bot.console.cli import build_parser
 from bot.console.quiz import run_quiz
 from bot.core import Podium
-from bot.quiz.generate import build_pool
+from bot.quiz.pool import build_pool
 from bot.quiz.select import pick_questions
 from bot.storage.repository import QuizRepository
 

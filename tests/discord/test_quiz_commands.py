@@ -18,7 +18,7 @@ import pytest
 from bot.core import Podium
 from bot.discord.app import PodiumClient
 from bot.discord.quiz import QuizRuntime
-from bot.quiz.host import GameOptions, QuizHost
+from bot.quiz_host import GameOptions, QuizHost
 from bot.settings import load_settings
 from bot.storage.repository import QuizRepository
 from tests.discord.fakes import Recorder, interaction, make_client, recording, run_tree
@@ -316,3 +316,48 @@ async def test_a_chat_answer_the_database_refuses_is_said_in_the_channel(
         assert live is not None and live.session.answers == []
     finally:
         await repo.close()
+
+
+async def test_scores_during_a_question_are_those_of_the_last_reveal(
+    client: PodiumClient, factory: LoopbackDiscord, rec: Recorder, patient: None
+) -> None:
+    await quiz(client, factory, "start", questions=2)
+    runtime = runtime_of(client)
+    host = runtime.host
+    assert host is not None
+    live = host.game_in(channel(factory))
+    assert live is not None and live.session.current is not None
+    q = live.session.current
+    player = str(factory.users[1]["id"])
+    right = q.choices.index(next(c for c in q.choices if c in q.answer.split(" / ")))
+    await host.answer(channel(factory), player, "Ann", runtime.now(), choice=right)
+
+    async def scores_shown() -> dict[str, Any]:
+        before = len(rec.calls)
+        await quiz(client, factory, "scores", user=2)
+        (reply,) = [c for c in rec.calls[before:] if c.body.get("embeds") or c.body.get("data", {}).get("embeds")]
+        data = reply.body.get("data", reply.body)
+        embed: dict[str, Any] = data["embeds"][0]
+        return embed
+
+    # Ann's right answer is not shown while the question is open: that would give it away.
+    during = await scores_shown()
+    assert "Ann" not in during["description"] and "scores after question 0" in during["title"]
+    deadline = live.session.deadline()
+    assert deadline is not None
+    await host.tick(channel(factory), deadline)
+    after = await scores_shown()
+    assert "Ann" in after["description"] and "🥇" in after["description"]
+
+
+def test_no_medal_for_no_points() -> None:
+    from bot.discord.quiz_render import standings_text
+    from bot.quiz.session import Standing
+
+    rows = [
+        Standing(1, "a", "Ann", 120, 1, 1, 1),
+        Standing(2, "b", "Bob", 0, 0, 1, 0),
+        Standing(2, "c", "Cy", 0, 0, 1, 0),
+    ]
+    text = standings_text(rows)
+    assert text.count("🥇") == 1 and "🥈" not in text and "`2.` **Bob** — 0" in text

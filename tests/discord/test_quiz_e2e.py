@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -230,10 +231,17 @@ async def after_restart(night: Night) -> None:
     export = await d.invoke("quiz", {"export": {}}, user=p1)
     await night.reply(export)
     sent = await night.bot.watch(d.wait_message(export))
-    (attachment,) = sent["attachments"]
+    attachment, whole = sent["attachments"]
     assert attachment["filename"] == f"quiz-{game_id}.csv"
     table = list(csv.DictReader(io.StringIO(d.files[attachment["id"]].decode())))
     assert len(table) == 9 and {r["question"] for r in table} == {"1", "2", "3"}
+    # Beside it, the game as JSON: the questions asked, the same answers judged, the scores.
+    assert whole["filename"] == f"quiz-{game_id}.json"
+    game = json.loads(d.files[whole["id"]].decode())
+    assert [q["number"] for q in game["questions"]] == [1, 2, 3] and game["mode"] == "buttons"
+    assert all(len(q["options"]) in (2, 4) and q["answer"] and q["event"] for q in game["questions"])
+    assert len(game["answers"]) == 9 and {a["result"] for a in game["answers"]} <= {"right", "partial", "wrong"}
+    assert sum(a["points"] for a in game["answers"]) == sum(s["points"] for s in game["scores"])
 
 
 async def test_a_bot_whose_database_cannot_be_opened_says_why_and_exits(tmp_path: Path) -> None:

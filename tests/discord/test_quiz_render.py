@@ -15,8 +15,8 @@ from bot.discord.quiz import (
     reveal_embed,
     standings_text,
 )
-from bot.quiz.generate import build_pool
 from bot.quiz.model import Question
+from bot.quiz.pool import build_pool
 from bot.quiz.select import pick_questions
 from bot.quiz.session import GameEnded, QuestionClosed, QuizSession
 from tests.quiz.helpers import at

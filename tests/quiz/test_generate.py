@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from bot.core import Podium
 from bot.errors import BadOption
-from bot.quiz.generate import build_pool
 from bot.quiz.matching import is_right
 from bot.quiz.model import Question
+from bot.quiz.pool import build_pool
 from bot.quiz.select import with_choices
 from bot.quiz.verify import problems
 from tests.quiz.tricky_pages import write_pages
@@ -66,7 +67,9 @@ def test_the_1932_tie_for_fourth_accepts_both(pool: list[Question]) -> None:
     assert "tied 4th" in fourth.prompt
     assert is_right(fourth, "Consonni") and is_right(fourth, "harvell") and not is_right(fourth, "Lew Rush")
     consonni = by_key["athlete_place:cycling-1932-mens-track-time-trial:luigi-consonni"]
-    assert consonni.answer == "=4th" and is_right(consonni, "4th") and is_right(consonni, "joint fourth")
+    # The tie is told in the fact; the answer is written like every other place option (no `=` to spot).
+    assert consonni.answer == "4th" and is_right(consonni, "4th") and is_right(consonni, "joint fourth")
+    assert "tied 4th" in consonni.fact
     # No `who finished 5th`: nobody did.
     assert "place:cycling-1932-mens-track-time-trial:5" not in by_key
 
@@ -83,7 +86,8 @@ def test_a_corrected_record_is_asked_only_as_corrected(pool: list[Question]) -> 
     record = next(q for q in pool if q.key == "record:athletics-1992-mens-20km-walk:world-record")
     assert record.answer == "1:18:13" and "h:mm:ss" in record.prompt
     assert is_right(record, "1:18:13") and not is_right(record, "1:18.13")
-    assert "1:18.13" in record.fact  # the fact says what the page wrote and how it was read
+    # The fact is in a fan's words: no parser notes on how the page was read, no table markup.
+    assert record.fact == "The World Record stood at 1:18:13 (set September 16, 1990, Hildesheim, West Germany)."
 
 
 def test_the_fastest_at_250_m_finished_fourth(pool: list[Question]) -> None:
@@ -115,8 +119,14 @@ def test_split_questions_ask_who_was_ahead_on_cumulative_time(podium: Podium, po
 def test_difficulty_follows_obscurity(pool: list[Question]) -> None:
     by_key = {q.key: q for q in pool}
     assert by_key["medal:cycling-1992-mens-track-time-trial:gold"].difficulty == 1
-    assert by_key["place:cycling-1992-mens-track-time-trial:23"].difficulty == 3
+    assert by_key["place:cycling-1992-mens-track-time-trial:10"].difficulty == 3
     assert by_key["place:cycling-1992-mens-track-time-trial:5"].difficulty == 2
+    # Never a place a fan could not know (23rd of 30), as a place or in a true-or-false duel.
+    assert "place:cycling-1992-mens-track-time-trial:23" not in by_key
+    places = [q for q in pool if q.kind in ("place", "athlete_place")]
+    assert places and all(int(q.params["rank"]) <= 12 for q in places)
+    duels = [q for q in pool if q.kind == "tf_ahead"]
+    assert duels and all(int(n) <= 12 for q in duels for n in re.findall(r"(\d+)(?:st|nd|rd|th)\b", q.fact))
 
 
 def test_filters(podium: Podium) -> None:
@@ -183,3 +193,11 @@ def test_a_generated_corpus_gives_only_sound_questions(tmp_path: Path) -> None:
     pool = build_pool(podium.index)
     assert len(pool) > 50
     _all_sound(podium, pool, range(1))
+
+
+def test_reveals_are_in_a_fans_words(pool: list[Question], tmp_path: Path) -> None:
+    write_pages(tmp_path)
+    tricky = build_pool(Podium.load(tmp_path).index)
+    for q in [*pool, *tricky]:
+        for said in (q.fact, q.answer):
+            assert not re.search(r"page writes|read as|h:mm:ss|m:ss|\b[A-Z]{3} [A-Z][a-z]", said), (q.key, said)

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.performance import format_value
-from bot.quiz.generate import games_forms
 from bot.quiz.matching import credit, is_right, ordinal, parse_number, parse_place
+from bot.quiz.wording import games_forms
 from bot.reference import Reference
 from tests.quiz.helpers import count_q, name_q, perf_q, place_q, question
 
@@ -27,7 +27,10 @@ WALK = ["Daniel Plaza", "Guillaume LeBlanc", "Héctor Moreno", "Daniel García",
         ("Morenno", True),  # one slip in a name of six letters or more
         ("José", False),  # a first name is not enough
         ("Manuel", False),
-        ("Jose Moreno Manuel", False),
+        ("Jose Moreno Manuel", True),  # word order never counts (as for `/athlete`)
+        ("Moreno José Manuel", True),
+        ("J. M. Moreno", True),  # initials
+        ("Hern", False),  # a fragment
         ("Kelly", False),
         ("M", False),
         ("", False),

@@ -13,20 +13,20 @@ from bot.core import Podium
 from bot.errors import BadOption
 from bot.index import EventStore, PodiumIndex
 from bot.models import Event
-from bot.quiz.generate import (
+from bot.quiz.facts import event_group as _event_group
+from bot.quiz.model import Question
+from bot.quiz.pool import (
     CROSS_GAMES_OTHERS,
     POOL_EVENTS,
-    _event_group,
     build_pool,
     draw_events,
     fitting_events,
     game_pool,
     pool_of,
 )
-from bot.quiz.host import GameOptions, QuizHost
-from bot.quiz.model import Question
 from bot.quiz.select import pick_questions, with_choices
 from bot.quiz.verify import problems
+from bot.quiz_host import GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 
 PAGES = POOL_EVENTS + 12  # more events than a draw takes

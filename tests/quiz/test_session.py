@@ -119,6 +119,19 @@ def test_closest_guess_partial_credit() -> None:
     assert far.result is not None and far.result.points == 0
 
 
+def test_a_button_scores_only_the_right_option() -> None:
+    # A near wrong option of a count question earns nothing (partial credit is for a typed guess).
+    q = count_q(42, tolerance=10.0).model_copy(update={"key": "count", "choices": ["38", "42", "47", "55"]})
+    s = QuizSession([q], host_id="host", seconds=20)
+    s.start(at(0))
+    near = s.answer("a", "Ann", at(10), choice=2)
+    typed = s.answer("b", "Bob", at(10), text="47")
+    hit = s.answer("c", "Cy", at(10), choice=1)
+    assert near.result is not None and near.result.points == 0 and near.result.credit == 0.0
+    assert typed.result is not None and typed.result.points > 0 and not typed.result.correct
+    assert hit.result is not None and hit.result.correct and hit.result.points == 125
+
+
 def test_the_question_closes_at_its_deadline_and_the_next_opens_after_the_reveal() -> None:
     s = game()
     s.start(at(0))
@@ -262,3 +275,18 @@ def test_evaluate_scores_without_counting_until_commit() -> None:
     assert s.evaluate("a", "Ann", at(3), choice=right(s)).outcome == "duplicate"
     with pytest.raises(QuizStateError):
         s.commit(judged.result)
+
+
+def test_standings_during_a_question_are_those_of_the_last_reveal() -> None:
+    s = game(3, players=["a", "b"])
+    s.start(at(0))
+    s.answer("a", "Ann", at(2), choice=right(s))
+    assert s.revealed_standings() == [] and s.standings()[0].points > 0  # Ann's answer is not told yet
+    s.tick(at(20))
+    shown = s.revealed_standings()
+    assert [(x.name, x.points) for x in shown] == [("Ann", 145)]
+    s.tick(at(25))  # the second question opens: still the standings of the first reveal
+    s.answer("b", "Bob", at(26), choice=right(s))
+    assert s.revealed_standings() == shown
+    result = s.answers[0]
+    assert (result.base_points, result.speed_bonus, result.streak_bonus) == (100, 45, 0)

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.core import Podium
-from bot.quiz.host import AnswerNotSaved, GameOptions, LiveGame, QuizHost
 from bot.quiz.session import GameEnded, QuestionClosed, QuestionOpened
+from bot.quiz_host import AnswerNotSaved, GameOptions, LiveGame, QuizHost
 from bot.storage.engine import DatabaseUnavailable, StorageFault, resolve_url
 from bot.storage.repository import QuizRepository
 from tests.quiz.helpers import at

@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy.exc import OperationalError
 
 from bot.core import Podium
-from bot.quiz.host import AnswerNotSaved, GameOptions, QuizHost
 from bot.quiz.session import AnswerResult, GameEnded, QuestionClosed, QuestionOpened, Standing
+from bot.quiz_host import AnswerNotSaved, GameOptions, QuizHost
 from bot.storage.engine import StorageFault
 from bot.storage.repository import ChannelBusy, QuizRepository
 from tests.quiz.helpers import at
@@ -169,7 +169,7 @@ async def test_an_answer_another_process_stored_first_is_the_one_that_counts(
 CHILD = """
 import asyncio, sys
 from bot.core import Podium
-from bot.quiz.host import AnswerNotSaved, GameOptions, QuizHost
+from bot.quiz_host import AnswerNotSaved, GameOptions, QuizHost
 from bot.storage.repository import QuizRepository
 from tests.quiz.helpers import at
 
@@ -183,7 +183,7 @@ async def main(url):
     await host.answer("c", "bob", "Bob", at(2), text="wrong, surely")
     await host.tick("c", at(20))
     await host.tick("c", at(25))
-    await host.answer("c", "ann", "Ann", at(27), text="nope")
+    await host.answer("c", "ann", "Ann", at(27), text="zzz")
     print("READY", live.game_id, flush=True)
     await asyncio.Event().wait()  # alive until killed
 

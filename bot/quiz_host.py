@@ -1,5 +1,8 @@
 """Quiz games in many channels at once, each a pure `QuizSession` kept in step with the repository.
 
+The service over the game (`bot.quiz`, pure) and the storage (`bot.storage`): it sits above both, so neither
+imports the other's way up (the quiz package never imports storage).
+
 Every face (the console, Discord) goes through a `QuizHost`: it starts games (questions picked from the pool with
 the server's no-repeat memory), forwards answers and commands to the right channel's session, writes what happens
 (questions asked, every answer before it is acknowledged, questions closed, games ended), and at start closes the
@@ -19,9 +22,9 @@ from typing import Literal
 
 from bot.errors import BadOption
 from bot.index import PodiumIndex
-from bot.quiz.export import answers_csv
-from bot.quiz.generate import game_pool, resolve_sport
+from bot.quiz.export import answer_entry, answers_csv, as_json, result_of, transcript
 from bot.quiz.model import Question
+from bot.quiz.pool import game_pool, resolve_sport
 from bot.quiz.select import pick_questions
 from bot.quiz.session import (
     AnswerOutcome,
@@ -396,7 +399,22 @@ class QuizHost:
 
     async def export(self, channel_id: str) -> tuple[int, str]:
         """The CSV of the channel's last game that is over: (game id, CSV text)."""
+        game_id, text, _ = await self.export_files(channel_id)
+        return game_id, text
+
+    async def export_files(self, channel_id: str) -> tuple[int, str, str]:
+        """The channel's last game that is over: (game id, the answers as CSV, the game as a JSON transcript)."""
         game = await self.repo.last_game(channel_id)
         if game is None:
             raise QuizStateError("No finished quiz in this channel yet.")
-        return game.id, answers_csv(await self.repo.export_rows(game.id))
+        rows = await self.repo.export_rows(game.id)
+        document = transcript(
+            seed=game.seed,
+            mode=game.mode,
+            questions=[(a.number, a.question) for a in await self.repo.asked(game.id)],
+            answers=[
+                answer_entry(r.question, r.player, r.given, result_of(r.correct, r.credit), r.points) for r in rows
+            ],
+            scores=[(s.name, s.points, s.place) for s in await self.repo.standings(game.id)],
+        )
+        return game.id, answers_csv(rows), as_json(document)
