@@ -144,6 +144,10 @@ _ATTRIBUTES = re.compile(
     r"(?:\"[^\"]*\"|'[^']*'|[^\s|\"']*)\s*\|?)+",
     re.I,
 )
+# Where `=` belongs to a table attribute (so the cleaning above has work to do), not to a tie (`=4`) or a note (`=OR`).
+_ATTRIBUTE_NAME = re.compile(
+    r"(?:align|style|width|rowspan|colspan|bgcolor|class|valign|scope|data-sort-value)\s*=", re.I
+)
 _STRUCK = re.compile(r"<s>.*?</s>|<del>.*?</del>", re.I)  # a struck attempt or result: not the result
 _TAGS = re.compile(r"<br\s*/?>|<hr\s*/?>", re.I)
 _HTML = re.compile(r"</?(?:small|sup|sub|span|center|b|i|u|nowiki|ref|abbr|font)[^<>]{0,200}>", re.I)
@@ -166,7 +170,7 @@ def _unmarked(text: str) -> bool:
         and "{" not in text
         and "&" not in text
         and "''" not in text
-        and "=" not in text
+        and ("=" not in text or _ATTRIBUTE_NAME.search(text) is None)  # `=4`, `=OR` are no markup
         and "<" not in text
         and text.isprintable()
     )
@@ -182,7 +186,7 @@ def clean_cell(raw: str) -> str:
         text = _FOOTNOTE.sub("", text)
     if "''" in text:
         text = _BOLD.sub("", text)
-    if "=" in text:
+    if "=" in text and _ATTRIBUTE_NAME.search(text):
         text = _ATTRIBUTES.sub("", text)
     if "<" in text and len(text) <= MAX_MARKUP_CELL:
         text = _STRUCK.sub("", text)
@@ -249,7 +253,7 @@ def read_page(text: str) -> RawPage:
             if table is None:
                 table = Table(line=number, rows=[])
                 current.tables.append(table)
-            attributes = _attribute_cells(stripped) if "=" in stripped else ()
+            attributes = _attribute_cells(stripped) if "=" in stripped and _ATTRIBUTE_NAME.search(stripped) else ()
             table.rows.append(TableRow(number, cells, attributes))
             continue
         table = None
