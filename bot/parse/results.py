@@ -60,23 +60,40 @@ def read_results(
     folded: list[int] = note.merged_lines if note is not None else []
     reader = _Reader(table, layout, title, file, problems, nation_code, first_row, folded)
     for raw in table.rows[first_row:]:
-        if _folded_row(reader, raw):
+        if _may_fold(reader, raw) and _folded_row(reader, raw):
             continue
         row = _Row(raw, _aligned_cells(reader, raw))
         _competitor(reader, row)
-        if _members_of_team_above(reader, row) or _not_understood(reader, row):
+        shifted = bool(row.aligned.shift)  # most rows are whole: the steps for shifted rows are skipped
+        if (shifted and _members_of_team_above(reader, row)) or _not_understood(reader, row):
             continue
         _crew_or_nation_in_name(reader, row)
         _rank_cell(reader, row)
         _result_cell(reader, row)
-        _from_row_above(reader, row)
+        if shifted:
+            _from_row_above(reader, row)
         _other_cells(reader, row)
-        _split_cells(reader, row)
-        _status_without_result(reader, row)
+        if reader.split_cols:
+            _split_cells(reader, row)
+        if row.status is None and row.result is None:
+            _status_without_result(reader, row)
         reader.rows.append(_made_row(reader, row))
         reader.previous = row.aligned
         reader.team_above = _leads_team(row)
     return reader.rows
+
+
+def _may_fold(reader: _Reader, raw: TableRow) -> bool:
+    """Whether `_folded_row` could fold the row: a row whose first and last cells are written, under no team, that
+    does not start as the header does, is none of the rows it folds (the common case, checked cheaply)."""
+    cells = raw.cells
+    return (
+        not cells[0]
+        or not cells[-1]
+        or len(cells) < 2
+        or reader.team_above
+        or (bool(reader.first_row) and cells[0].lower() == reader.header_first)
+    )
 
 
 def _folded_row(reader: _Reader, raw: TableRow) -> bool:
