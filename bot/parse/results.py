@@ -619,11 +619,13 @@ def _label_row(cells: list[str]) -> bool:
 
 
 def _caption_row(cells: list[str]) -> bool:
-    """A row holding one text in its first cell and nothing else, that is neither a rank nor a status."""
+    """A row holding one text in its first cell and nothing else, worded as a caption (`Place by judge`): not a
+    rank, a status, a result or a name (a shifted row holding only a name is a competitor, never a caption)."""
     first = cells[0] if cells else ""
     return (
         bool(first)
         and not any(cells[1:])
+        and not _CAPTION_WORDS.isdisjoint(first.lower().split())
         and parse_rank(first)[0] is None
         and status_of(first) is None
         and not RANK_RANGE.match(first)
@@ -631,6 +633,12 @@ def _caption_row(cells: list[str]) -> bool:
         and fit(Col.RESULT, first) <= 0
         and not _person_like(first)
     )
+
+
+# The words of a caption over a table's rows; no name holds them.
+_CAPTION_WORDS = frozenset(
+    {"by", "of", "per", "the", "for", "after", "at", "from", "with", "judge", "judges", "place", "places", "points"}
+)
 
 
 _PARTICLES = frozenset(
@@ -642,7 +650,8 @@ def _person_like(text: str) -> bool:
     """`William Merz`, `Dirk Jan van Hameren`: every word capitalized but the usual particles (a shifted row
     holding only a name is no caption)."""
     words = text.split()
-    return all(w[:1].isupper() or w in _PARTICLES for w in words) and len(words) <= 5
+    # `Ó hAlmhain`, `deSouza`: a word capitalized after its first letter is a name's too
+    return all(w[:1].isupper() or w in _PARTICLES or not w.islower() for w in words) and len(words) <= 5
 
 
 def _says_something(cells: dict[int, str], rank_col: int | None, result_col: int | None, competitor: int) -> bool:

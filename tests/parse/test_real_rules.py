@@ -401,3 +401,17 @@ def test_a_number_of_any_length_in_the_infobox_is_refused_not_fatal(reference: R
     )
     assert event.competitors is None
     assert any("not a plausible count" in p.message for p in problems)
+
+
+def test_a_caption_row_is_folded_but_a_shifted_row_holding_only_a_name_is_read(reference: Reference) -> None:
+    body = (
+        "==Final==\n| Rank | Athlete | Nation |\n| Place by judge | | |\n| 1 | Ye Xiulan | |\n| 3 | Oh Jae-ho | |\n"
+        "| Derick Ó hAlmhain | | |"
+    )
+    event = read(body, reference, title="Fencing at the 1920 Summer Olympics – Men's individual épée")
+    assert [(r.rank, r.name, r.tied) for r in event.rounds[0].results] == [
+        (1, "Ye Xiulan", False),
+        (3, "Oh Jae-ho", True),
+        (3, "Derick Ó hAlmhain", True),
+    ]
+    assert event.tables[0].merged_lines == [10]
