@@ -223,7 +223,9 @@ def digest(event: Event) -> PageDigest:
     for m, medal in enumerate(event.medals):
         if medal.source != "infobox":
             continue
-        for person in medal.members or ([medal.name] if medal.name else []):
+        # A team's medal names its members (its `name` is the team or nation, not a person).
+        named = medal.name and not event.team and not medal.names_nation
+        for person in medal.members or ([medal.name] if named else []):
             key = _key(sport, normalize(person))
             if normalize(person) and key not in listed:
                 listed.add(key)

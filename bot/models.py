@@ -52,6 +52,8 @@ class MedalEntry(BaseModel):
     noc: str | None
     members: list[str] = Field(default_factory=list)
     source: Source = "infobox"
+    # The medal names a nation (`Gold: Soviet Union` for a team): a team, not a person.
+    names_nation: bool = False
 
 
 class Measured(BaseModel):

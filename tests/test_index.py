@@ -97,3 +97,25 @@ def test_with_nothing_typed_the_most_decorated_come_first(podium: Podium) -> Non
     won = [podium.index.athletes[c.id].medal_count() for c in offered]
     weight = [sum(weights[m] * n for m, n in count.items()) for count in won]
     assert weight[0] >= 1 and weight == sorted(weight, reverse=True)
+
+
+def test_medallists_the_infobox_alone_names_are_athletes_but_a_team_is_not(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "boxing.txt").write_text(
+        "= Boxing at the 1988 Summer Olympics – Heavyweight =\n\nInfobox\n- Gold: Ray Mercer\n- Goldnoc: USA\n"
+        "- Silver: Baik Hyun-man\n- Silvernoc: KOR\n\n==Results==\n| Rank | Boxer | Nation |\n| 1 | Ray Mercer | |\n",
+        encoding="utf-8",
+    )
+    (pages / "basketball.txt").write_text(
+        "= Basketball at the 1988 Summer Olympics – Men's tournament =\n\nInfobox\n- Gold: Soviet Union\n"
+        "- Goldnoc: URS\n- Silver: , Dražen Petrović, Vlade Divac\n- Silvernoc: YUG\n",
+        encoding="utf-8",
+    )
+    index = Podium.load(pages, cache_dir=tmp_path / "cache").index
+    names = sorted(index.athletes.names)
+    assert names == ["Baik Hyun-man", "Dražen Petrović", "Ray Mercer", "Vlade Divac"]  # not "Soviet Union"
+    baik = next(index.athletes.at(i) for i, n in enumerate(index.athletes.names) if n == "Baik Hyun-man")
+    (appearance,) = baik.appearances
+    assert appearance.from_infobox and appearance.medal == "silver" and appearance.nation == "KOR"
+    assert (appearance.row.status, appearance.row.name_source) == ("unknown", "infobox")  # no result listed

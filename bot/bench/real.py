@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from bot.models import Event, Problem, ResultRow
-from bot.parse import parse_page
-from bot.parse.page import split_lines
+from bot.parse import page_files, parse_page
+from bot.parse.page import decode, split_cells, split_lines
 from bot.performance import parse_time, split_notes
 from bot.reference import Reference, load_reference
 from bot.text import normalize
@@ -28,7 +30,7 @@ from bot.text import normalize
 _SEPARATOR = re.compile(r"^\|?(\s*:?-{2,}:?\s*\|)*\s*:?-{2,}:?\s*\|?$")
 _INFOBOX_LINE = re.compile(r"^\s*[-*]\s*([^:]{1,40}?)\s*:\s*(.*)$")
 _MEDAL_KEY = re.compile(r"^(gold|silver|bronze)(\d*)$")
-_PLACEHOLDERS = {"unknown", "tbd", "n a", "na", "none", "not known", "various", "x", "vacant"}
+_PLACEHOLDERS = {"unknown", "tbd", "n a", "na", "none", "not known", "various", "x", "vacant"}  # read independently
 _NOTE_CODE = re.compile(r"^[=*†‡#]?[A-Za-z]{1,4}$|^[*†‡#]$")
 _NUMBERISH = re.compile(r"^[\d\s.,:+\-–—()=*]+$")
 
@@ -88,6 +90,8 @@ def _bad_name(name: str) -> str | None:
 def check_invariants(text: str, event: Event, problems: list[Problem]) -> list[str]:
     """Every rule above that the parsed event breaks, as a sentence each."""
     broken: list[str] = []
+    lines = split_lines(text)
+    blocks = table_blocks(text)
     # Row accounting.
     accounted: set[int] = {p.line for p in problems if p.line}
     accounted.update(r.line for r in event.records)
@@ -99,28 +103,17 @@ def check_invariants(text: str, event: Event, problems: list[Problem]) -> list[s
         accounted.update(note.merged_lines)
         if note.kind == "skipped":
             accounted.update(range(note.line, note.last_line + 1))
-    for block in table_blocks(text):
+    for block in blocks:
         for number in block:
             if number not in accounted and number not in headers:
                 broken.append(f"line {number}: table row neither read nor reported")
         if not any(note.line <= block[0] <= note.last_line for note in event.tables):
             broken.append(f"line {block[0]}: table neither read nor skipped with a reason")
     for number in headers:
-        if not any(number in block[:2] for block in table_blocks(text)):
+        if not any(number in block[:2] for block in blocks):
             broken.append(f"line {number}: a row inside a table taken as its header")
-    # Medals against the infobox.
-    for colour, name, noc in infobox_medals(text):
-        want = normalize(name)
-        found = [
-            m
-            for m in event.medals
-            if m.medal == colour
-            and (normalize(m.name) == want or (m.members and not m.name and want.startswith(normalize(m.members[0]))))
-        ]
-        if not found and want:
-            broken.append(f"infobox {colour} {name!r} missing from the medals")
-        elif found and noc and len(noc) == 3 and noc.isupper() and not any(m.noc == noc for m in found):
-            broken.append(f"infobox {colour} {name!r} lost its NOC {noc}")
+    broken.extend(_unproven_folds(lines, event))
+    broken.extend(_medals_against_infobox(text, event))
     # Names.
     for rnd in event.rounds:
         for row in rnd.results:
@@ -132,14 +125,95 @@ def check_invariants(text: str, event: Event, problems: list[Problem]) -> list[s
         why = _bad_name(medal.name)
         if why:
             broken.append(f"medal {medal.medal}: {medal.name!r} is {why}")
-    # Medals only in the final.
-    final = event.final_round()
-    for rnd in event.rounds:
-        if rnd is final:
+    # Medals only in the final: one round at most, and never one named as an earlier round (read here from the
+    # round's name, independently of the parser's choice of final).
+    with_medals = [rnd for rnd in event.rounds if any(row.medal for row in rnd.results)]
+    if len(with_medals) > 1:
+        broken.append(f"medals in {len(with_medals)} rounds: {[rnd.name for rnd in with_medals]}")
+    for rnd in with_medals:
+        if rnd.name and _EARLIER_ROUND.search(rnd.name.lower()) and not _FINAL_WORD.search(rnd.name.lower()):
+            broken.append(f"line {rnd.line}: medals in a round before the final ({rnd.name})")
+    return broken
+
+
+_EARLIER_ROUND = re.compile(r"heat|semi|quarter|qualif|repechage|preliminar|round of|first round|group|pool")
+_FINAL_WORD = re.compile(r"(?<!semi)(?<!semi-)(?<!quarter)(?<!quarter-)final")
+
+
+def _unproven_folds(lines: list[str], event: Event) -> list[str]:
+    """The rows the parser folded (no result of their own), each shown here to be a fold: empty, the header again,
+    a lone label or caption that names no one the table lacks, or a part of a team row (its cells found among the
+    members or results of the table's rows)."""
+    broken: list[str] = []
+    by_table = {rnd.line: rnd for rnd in event.rounds}
+    for note in event.tables:
+        if note.kind != "results" or not note.merged_lines:
             continue
+        rnd = by_table.get(note.line)
+        rows = rnd.results if rnd else []
+        people = {normalize(m) for row in rows for m in [row.name, *row.members] if m}
+        results = {row.result for row in rows if row.result}
+        legs = {normalize(v) for row in rows for v in row.extra.values()}
+        header = [normalize(c) for c in split_cells(lines[note.line - 1])]
+        for number in note.merged_lines:
+            cells = [c for c in split_cells(lines[number - 1])]
+            written = [c for c in cells if c]
+            if not written or [normalize(c) for c in cells] == header:
+                continue
+            if len(written) == 1 and cells[0] and not _named(written[0]):
+                continue  # a label (`Heat 2`) or a caption (`Place by judge`)
+            if any(normalize(c) in people or c in results or normalize(c) in legs for c in written):
+                continue  # a team's total, or a member (with their leg)
+            broken.append(f"line {number}: folded, but holds {written} that no row of its table shows")
+    return broken
+
+
+def _named(text: str) -> bool:
+    """Two to five words, each capitalized (or a particle): read as a person's name, independently of the parser."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() or w in _PARTICLES for w in words) and not _DIGITS.search(text)
+
+
+_PARTICLES = {"van", "von", "de", "da", "der", "den", "la", "le", "du", "di", "dos", "das", "bin", "al", "of"}
+_DIGITS = re.compile(r"\d")
+
+
+def _medals_against_infobox(text: str, event: Event) -> list[str]:
+    """Every infobox medal (name and NOC, or a NOC alone) is among the event's medals, and a result row that holds a
+    medal names someone the infobox gives that medal to."""
+    broken: list[str] = []
+    wanted = infobox_medals(text)
+    for colour, name, noc in wanted:
+        want = "" if normalize(name) in _PLACEHOLDERS else normalize(name)
+        same_colour = [m for m in event.medals if m.medal == colour]
+        found = [
+            m
+            for m in same_colour
+            if normalize(m.name) == want or (m.members and not m.name and want.startswith(normalize(m.members[0])))
+        ]
+        coded = noc is not None and len(noc) == 3 and noc.isupper()
+        if want and not found:
+            broken.append(f"infobox {colour} {name!r} missing from the medals")
+        elif found and coded and not any(m.noc == noc for m in found):
+            broken.append(f"infobox {colour} {name!r} lost its NOC {noc}")
+        elif not want and coded and not any(m.noc == noc for m in same_colour):
+            broken.append(f"infobox {colour} of {noc} (no name) missing from the medals")
+    names: dict[str, set[str]] = {}
+    for colour, name, _ in wanted:
+        names.setdefault(colour, set()).update(normalize(part) for part in [name, *name.split(",")] if part.strip())
+    for rnd in event.rounds:
         for row in rnd.results:
-            if row.medal:
-                broken.append(f"line {row.line}: {row.medal} medal outside the final round ({rnd.name})")
+            if not row.medal or row.name_source != "table" or not row.name or not names.get(row.medal):
+                continue
+            given = names[row.medal]
+            key = normalize(row.name)
+            if any(normalize(m) in given for m in row.members):
+                continue  # a team named by its club, whose member the infobox lists
+            # the same person spelled otherwise by the table (`Zackiewicz` for the infobox's `Zaczkiewicz`)
+            if key not in given and not any(key in g or g in key or fuzz.ratio(key, g) >= 85 for g in given if g):
+                broken.append(
+                    f"line {row.line}: {row.medal} for {row.name!r}, not a {row.medal} medallist of the infobox"
+                )
     return broken
 
 
@@ -302,9 +376,9 @@ def judge(folder: Path, golden_dir: Path | None = None) -> RealReport:
     ref = load_reference()
     golden_dir = golden_dir or folder.parent / "golden"
     report = RealReport()
-    for path in sorted(folder.glob("*.txt")):
+    for path in page_files(folder):
         report.pages += 1
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = decode(path.read_bytes())  # as the parser reads it: the line numbers must agree
         report.rows += sum(len(block) for block in table_blocks(text))
         event, problems = parse_page(path, ref)
         for problem in problems:

@@ -78,6 +78,10 @@ STATUS_WORDS: dict[str, str] = {
     "disq": "DSQ", "dis": "DSQ", "nc": "DNF", "did not compete": "DNS", "dnc": "DNS", "absent": "DNS",
 }  # fmt: skip
 DASHES = {"—", "–", "-", "−", "―"}
+# `Carl Lewis (USA)`: a name with its nation's code after it, in a results or a records table.
+NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
+# What a page writes where it does not know (normalized): never a name, a result or a medallist.
+PLACEHOLDERS = frozenset({"unknown", "n a", "tbd", "not known", "unk", "none", "not awarded", "vacant"})
 
 
 def _person_column(key: str) -> bool:
@@ -125,6 +129,8 @@ def status_of(cell: str) -> str | None:
     text = cell.strip()
     if not text or len(text) > 20 or text[0].isdigit():
         return None
+    if text == "R":
+        return None  # `R`: through to the repechage (rowing, cycling); a lower-case `r` is retired (DNF)
     key = text.lower()
     if "." in key or "-" in key:
         key = normalize(key)  # `D.N.F.`, `Did-not-start`

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from bot.models import MEDAL_ORDER, MedalEntry, Problem
+from bot.parse.columns import PLACEHOLDERS
 from bot.parse.page import RawPage
 from bot.reference import Reference
 from bot.text import normalize
@@ -37,7 +38,6 @@ _MEDAL_KEYS = {"gold": "gold", "silver": "silver", "bronze": "bronze"}
 _MEDAL_KEY = re.compile(r"(gold|silver|bronze)(\d*)")
 _MEDAL_NOC_KEY = re.compile(r"(gold|silver|bronze)(\d*) ?noc(\d*)")
 _ROSTER_SPLIT = re.compile(r"\s*(?:,|;|<br\s*/?>|\n)\s*")
-_PLACEHOLDERS = {"unknown", "tbd", "n a", "none", "not awarded", "vacant", "not known"}
 _CODE = re.compile(r"[A-Z]{3}")
 _LEADING_INT = re.compile(r"\s*(\d[\d,]*)")
 _MIXED = re.compile(r"\bmixed\b")
@@ -103,9 +103,9 @@ def _roster(value: str) -> tuple[str, list[str]]:
     """An infobox medal value: (name, members). `, A, B, C` (the nation was a flag) is a roster with no name;
     `A, B, C` or `A<br>B` is a team's roster, kept as written too; a placeholder (`Unknown`) names no one."""
     text = value.strip()
-    if normalize(text) in _PLACEHOLDERS:
+    if normalize(text) in PLACEHOLDERS:
         return "", []
-    parts = [p.strip() for p in _ROSTER_SPLIT.split(text) if p.strip() and normalize(p) not in _PLACEHOLDERS]
+    parts = [p.strip() for p in _ROSTER_SPLIT.split(text) if p.strip() and normalize(p) not in PLACEHOLDERS]
     if text.startswith((",", ";")):
         return "", parts
     if len(parts) >= 2:
@@ -135,6 +135,9 @@ def infobox_medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:
         if noc is None and noc_text and _CODE.fullmatch(noc_text.strip()):
             noc = noc_text.strip()  # a code our table lacks is still the page's word, kept as written
         name, members = _roster(value)
-        medals.append(MedalEntry(medal=_MEDAL_KEYS[colour], name=name, noc=noc, members=members))
+        nation = ref.nation_code(name) if name and not members and len(name) <= 40 else None
+        entry = MedalEntry(medal=_MEDAL_KEYS[colour], name=name, noc=noc or nation, members=members)
+        entry.names_nation = nation is not None
+        medals.append(entry)
     medals.sort(key=lambda m: MEDAL_ORDER[m.medal])
     return medals

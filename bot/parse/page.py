@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 
 from bot.text import clean_text
 
-_TITLE = re.compile(r"^=(?!=)\s*(?P<title>.*?)\s*=\s*$")
-_HEADING = re.compile(r"^(?P<eq>={2,6})\s*(?P<title>.*?)\s*(?P=eq)\s*$")
 _INFOBOX_ITEM = re.compile(r"^\s*[-*]\s*(?P<key>[^:]{1,40}?)\s*:\s*(?P<value>.*)$")
 _SEPARATOR_CELL = re.compile(r"^:?-{2,}:?$")
 # Any run of carriage returns before a newline is one line end (`\r\r\n` from a doubly converted file), as is a
@@ -54,7 +52,7 @@ class Table:
         if not any(row.attributes for row in self.rows):
             return  # most tables: no attribute cell anywhere
         widths = Counter(len(row.cells) for row in self.rows)
-        target = min(len(self.header), widths.most_common(1)[0][0]) if self.rows else 0
+        target = min(len(self.header), widths.most_common(1)[0][0])
         for row in self.rows:
             if not row.attributes or len(row.cells) <= target:
                 continue
@@ -85,6 +83,24 @@ class RawPage:
     infobox: dict[str, str]
     infobox_lines: dict[str, int]
     sections: list[Section]
+
+
+def title_of(line: str) -> str | None:
+    """`= Title =` (a stripped line): the title, or None. Read with string operations: a pattern with a lazy group
+    between runs of spaces took cubic time on a line of spaces."""
+    if len(line) < 3 or line[0] != "=" or line[1] == "=" or line[-1] != "=":
+        return None
+    return line[1:-1].strip() or None
+
+
+def heading_of(line: str) -> tuple[int, str] | None:
+    """`==Section==` to `======Section======` (a stripped line): its level and title, or None. As `title_of`, read
+    without a regex; the same run of `=` closes it (the longest that does, from six down to two)."""
+    run = len(line) - len(line.lstrip("="))
+    for level in range(min(run, 6), 1, -1):
+        if len(line) >= 2 * level and line.endswith("=" * level):
+            return level, line[level:-level].strip()
+    return None
 
 
 def split_cells(line: str) -> list[str]:
@@ -195,7 +211,7 @@ def clean_cell(raw: str) -> str:
     return clean_text(text)
 
 
-_STRAY = re.compile(r"^(?:\]\]|\||\s)+|(?:\]\]|\||\s)+$")
+_STRAY = ("]]", "|", " ")
 
 
 # Keys that open an infobox whose `Infobox` line was lost (the template line was dropped with the prose).
@@ -209,8 +225,14 @@ def _key_of(raw: str) -> str:
 
 
 def infobox_value(raw: str) -> str:
-    """An infobox value cleaned like a cell, without the stray `]]` or trailing `|` the conversion left."""
-    return _STRAY.sub("", clean_cell(raw))
+    """An infobox value cleaned like a cell, without the stray `]]` or trailing `|` the conversion left (trimmed
+    with string operations: an end-anchored pattern is tried at every position, quadratic on a long value)."""
+    text = clean_cell(raw)
+    while text.startswith(_STRAY):
+        text = text[2:] if text.startswith("]]") else text[1:]
+    while text.endswith(_STRAY):
+        text = text[:-2] if text.endswith("]]") else text[:-1]
+    return text
 
 
 def decode(data: bytes) -> str:
@@ -261,17 +283,16 @@ def read_page(text: str) -> RawPage:
             in_infobox = False if in_infobox and infobox else in_infobox
             continue
         if not title:
-            match = _TITLE.match(stripped)
-            if match and match.group("title"):
-                title, title_line = clean_text(match.group("title")), number
+            found = title_of(stripped)
+            if found:
+                title, title_line = clean_text(found), number
                 continue
-        heading = _HEADING.match(stripped) if stripped.startswith("==") else None
+        heading = heading_of(stripped) if stripped.startswith("==") else None
         term = _TERM_HEADING.match(stripped) if stripped.startswith(";") and not heading else None
         if heading or term:
             in_infobox = False
             if heading:
-                level = len(heading.group("eq"))
-                name = clean_text(heading.group("title"))
+                level, name = heading[0], clean_text(heading[1])
                 term_level = level + 1
             else:
                 assert term is not None

@@ -6,6 +6,9 @@ from __future__ import annotations
 from bot.models import MEDAL_ORDER, Event, Medal, MedalEntry, ResultRow
 from bot.text import normalize
 
+# The medal a place wins: 1 gold, 2 silver, 3 bronze.
+_COLOUR_OF_PLACE: dict[int, Medal] = {place: medal for medal, place in MEDAL_ORDER.items()}  # type: ignore[misc]
+
 
 def infer_ranks(rows: list[ResultRow], medals: list[MedalEntry], final: bool) -> None:
     """Fill empty rank cells of the leading rows (medal icons lost in conversion) and mark them inferred."""
@@ -80,9 +83,9 @@ def assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) -
         by_colour.setdefault(m.medal, []).append(m)
     for row in rows:
         if row.medal is None and row.rank in (1, 2, 3) and row.status is None:
-            colour = {1: "gold", 2: "silver", 3: "bronze"}[row.rank]
+            colour = _COLOUR_OF_PLACE[row.rank]
             if colour in by_colour and colour not in named:
-                row.medal = colour  # type: ignore[assignment]
+                row.medal = colour
                 entries = by_colour[colour]
                 # A row without its competitor (or a team row) takes the medallist and nation only when the
                 # medal went to one winner alone, marked inferred.
@@ -95,7 +98,7 @@ def assign_medals(rows: list[ResultRow], medals: list[MedalEntry], team: bool) -
 
 def medals_from_places(rows: list[ResultRow]) -> list[MedalEntry]:
     """A page without an infobox's medals: the final's first three places (ties share), marked inferred."""
-    colours: dict[int, Medal] = {1: "gold", 2: "silver", 3: "bronze"}
+    colours = _COLOUR_OF_PLACE
     inferred: list[MedalEntry] = []
     for row in rows:
         colour = colours.get(row.rank or 0) if row.status is None and not row.rank_inferred else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from bot.models import Problem, Record, TableNote
-from bot.parse.columns import looks_like_time
+from bot.parse.columns import NOC_SUFFIX, looks_like_time
 from bot.parse.page import Table
 from bot.performance import Unit, parse_performance, split_notes
 from bot.reference import Reference
@@ -25,7 +25,6 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2}|^\d{4}$",
     re.I,
 )
-_NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _NOC_PREFIX = re.compile(r"^([A-Z]{3})\s+(\S.*)$")
 _KIND_WORD = re.compile(r"record|best|\b(?:WR|OR|WB|OB)\b", re.I)
 _LIFTS = {"press", "snatch", "clean jerk", "clean and jerk", "jerk", "total"}
@@ -44,7 +43,7 @@ _SET_COLUMNS = {
 
 def _holder(text: str, ref: Reference) -> tuple[str, str | None]:
     """`Carl Lewis (USA)` or `USA Carl Lewis` -> (`Carl Lewis`, `USA`); a name alone -> (name, None)."""
-    match = _NOC_SUFFIX.match(text)
+    match = NOC_SUFFIX.match(text)
     if match and ref.nation_code(match.group(2)):
         return match.group(1), match.group(2)
     match = _NOC_PREFIX.match(text)

@@ -12,6 +12,8 @@ from typing import Any
 from bot.models import Problem, ResultRow, TableNote
 from bot.parse.columns import (
     DASHES,
+    NOC_SUFFIX,
+    PLACEHOLDERS,
     RANK_RANGE,
     TAKES_ANYTHING,
     Col,
@@ -25,10 +27,7 @@ from bot.parse.page import Table, TableRow
 from bot.performance import Unit, parse_time, read_performance, split_notes
 from bot.text import normalize
 
-_NOC_SUFFIX = re.compile(r"^(.*?\S)\s*\(([A-Z]{3})\)$")
 _LEFT_BY_FLAGS = frozenset("—–-•·")
-# What a page writes where it does not know: kept as written beside the row, never as a name or a result.
-PLACEHOLDERS = frozenset({"unknown", "n a", "tbd", "not known", "unk"})
 _PLACEHOLDER_INITIALS = frozenset("untUNT")
 _MEMBER_SPLIT = re.compile(r"\s*(?:,|;|/|•|·|\band\b|<br\s*/?>)\s*")
 _NOTE_CODE = re.compile(r"^=?[A-Za-z]{1,3}$")
@@ -193,7 +192,7 @@ def _crew_or_nation_in_name(reader: _Reader, row: _Row) -> None:
     crew = _crew(name, row.extra) if not reader.team and (_may_list_people(name) or ")" in name) else []
     if len(crew) >= 3 and all(reader.fit_name(m) > 0 for m in crew):
         name, row.members = "", crew
-    suffix = _NOC_SUFFIX.match(name) if name.endswith(")") else None
+    suffix = NOC_SUFFIX.match(name) if name.endswith(")") else None
     if suffix and not reader.team:
         name = suffix.group(1)
         row.extra["nation as written"] = suffix.group(2)
@@ -234,8 +233,9 @@ def _result_cell(reader: _Reader, row: _Row) -> None:
         row.extra["result as written"], value_text = value_text, ""  # `Unknown`: no result known
     if value_text and value_text not in DASHES:
         # No status begins with a digit, as most results do.
-        cell_status = None if value_text[0].isdigit() else status_of(value_text) or status_of(value_text.split()[0])
-        if cell_status and status_of(value_text):
+        whole = None if value_text[0].isdigit() else status_of(value_text)
+        cell_status = None if value_text[0].isdigit() else whole or status_of(value_text.split()[0])
+        if cell_status and whole:
             row.status = cell_status  # the cell holds only a status (`DNF`): no result
         elif cell_status:
             row.result = fields["result"] = value_text
@@ -282,8 +282,9 @@ def _other_cells(reader: _Reader, row: _Row) -> None:
             continue
         if kind is Col.NOTES:
             notes.extend(_notes(text))
-            if row.status is None and row.result is not None and status_of(text) in _STATUS_OVER_RESULT:
-                row.status = status_of(text)
+            said = status_of(text) if row.status is None and row.result is not None else None
+            if said in _STATUS_OVER_RESULT:
+                row.status = said
         elif kind is Col.MEMBERS:
             members.extend(_crew(text, extra))
         elif kind is Col.NATION:
@@ -642,7 +643,7 @@ _CAPTION_WORDS = frozenset(
 
 
 _PARTICLES = frozenset(
-    {"van", "von", "de", "da", "der", "den", "la", "le", "du", "di", "dos", "das", "af", "bin", "al"}
+    {"van", "von", "de", "da", "der", "den", "la", "le", "du", "di", "dos", "das", "af", "bin", "al", "of"}
 )
 
 

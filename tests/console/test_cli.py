@@ -111,6 +111,7 @@ def test_export_schema(capsys: pytest.CaptureFixture[str]) -> None:
         "noc": "AUS",
         "members": [],
         "source": "infobox",
+        "names_nation": False,
     }
     row = event["rounds"][0]["results"][4]
     assert (row["name"], row["rank"], row["tied"], row["nation"], row["value"]) == (

@@ -33,6 +33,9 @@ def _clean_text_plain(raw: str) -> str:
 
 def _parse_time_plain(text: str) -> tuple[float, int] | None:
     raw = text.strip().rstrip("s").strip()
+    # older notation between digits: `'` for `:` (`4'52:03`), `"` for `.` (`10"8`)
+    raw = re.sub(r"(?<=\d)['′](?=\d)", ":", raw)
+    raw = re.sub(r"(?<=\d)[\"″](?=\d)", ".", raw)
     if not raw or raw.count(":") > 2:
         return None
     parts = raw.replace(",", ".").split(":")

@@ -96,6 +96,7 @@ def test_a_lost_medal_nation_and_a_time_as_name_are_violations(reference: Refere
     event.rounds[0].results[0].name = "9.96"
     assert check_invariants(text, event, problems) == [
         "infobox gold 'A B' lost its NOC USA",
+        "line 9: gold for '9.96', not a gold medallist of the infobox",
         "line 9: competitor '9.96' is a time or number",
     ]
 
@@ -108,3 +109,21 @@ def test_table_blocks_leave_out_rules_and_empty_rows() -> None:
 def test_problem_kinds_are_counted(report: RealReport) -> None:
     kinds = Counter(report.problems)
     assert all(kind and not kind[0].isdigit() for kind in kinds)
+
+
+def test_a_fold_the_table_does_not_show_and_medals_in_two_rounds_are_violations(reference: Reference) -> None:
+    text = (
+        "= Athletics at the 1992 Summer Olympics – Men's 100 metres =\n\n==Heats==\n| Rank | Athlete | Time |\n"
+        "| 1 | A B | 9.96 |\n\n==Final==\n| Rank | Athlete | Time |\n| 1 | A B | 9.90 |\n| Carl Lewis | | |\n"
+    )
+    problems: list[Problem] = []
+    event = parse_text(text, "x.txt", reference, problems)
+    assert check_invariants(text, event, problems) == []
+    event.tables[1].merged_lines.append(10)  # as if the shifted row naming Carl Lewis had been folded away
+    event.rounds[1].results.pop()
+    event.rounds[0].results[0].medal = "gold"
+    assert check_invariants(text, event, problems) == [
+        "line 10: folded, but holds ['Carl Lewis'] that no row of its table shows",
+        "medals in 2 rounds: ['Heats', 'Final']",
+        "line 4: medals in a round before the final (Heats)",
+    ]

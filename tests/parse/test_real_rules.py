@@ -415,3 +415,25 @@ def test_a_caption_row_is_folded_but_a_shifted_row_holding_only_a_name_is_read(r
         (3, "Derick Ó hAlmhain", True),
     ]
     assert event.tables[0].merged_lines == [10]
+
+
+def test_a_capital_r_is_the_repechage_not_a_retirement(reference: Reference) -> None:
+    body = "==Heats==\n| Rank | Athlete | Time | Notes |\n| 1 | Ann Bee | 7:10.00 | Q |\n| 2 | Bo Cee | 7:12.00 | R |"
+    event = read(body, reference, title="Rowing at the 1988 Summer Olympics – Men's single sculls")
+    assert [(r.status, r.notes) for r in event.rounds[0].results] == [(None, ["Q"]), (None, ["R"])]
+
+
+def test_a_shifted_member_row_with_of_in_the_name_is_a_member(reference: Reference) -> None:
+    body = (
+        "==Results==\n| Rank | Nation | Crew |\n| 1 | Greece | Georgios Zaimis |\n"
+        "| Crown Prince Constantine of Greece | | |"
+    )
+    event = read(body, reference, title="Sailing at the 1960 Summer Olympics – Dragon")
+    (greece,) = event.rounds[0].results
+    assert greece.members == ["Georgios Zaimis", "Crown Prince Constantine of Greece"]
+
+
+def test_headings_and_titles_of_long_runs_of_spaces_read_at_once(reference: Reference) -> None:
+    text = f"= {' ' * 5000}{TITLE} =\n\n== {' ' * 5000}Final ==\n| Rank | Athlete | Time |\n| 1 | Ann Bee | 10.1 |\n"
+    event, _ = parse(text, reference)
+    assert (event.title, event.rounds[0].name) == (TITLE, "Final")
