@@ -63,7 +63,7 @@ def _deciding(index: PodiumIndex, apps: list[Appearance]) -> tuple[Appearance, i
 
 def _showing(index: PodiumIndex, app: Appearance, number: int) -> Showing:
     event = index.events[app.event_id]
-    best = _winner_value(event.rounds[number]) if number >= 0 and not app.from_infobox else None
+    best = _winner_value(event.rounds[number]) if number >= 0 else None  # an infobox-only medal has number -1
     return Showing(round=app.round, round_index=number, line=line_of(index, app.row, best))
 
 

@@ -29,7 +29,8 @@ def _unit_gap(gap: str, unit: str | None) -> str:
 
 def _deciding(c: Ctx, athlete_id: str, event_id: str) -> tuple[Appearance, ResultRow] | None:
     """The athlete's row in the round that decided their place: the final if they reached it, else the last."""
-    apps = [a for a in c.index.athletes[athlete_id].appearances if a.event_id == event_id]
+    # A medal known from the infobox alone has no round and no result: `_not_in` says so.
+    apps = [a for a in c.index.athletes[athlete_id].appearances if a.event_id == event_id and not a.from_infobox]
     if not apps:
         return None
     event = c.index.events[event_id]
@@ -47,8 +48,13 @@ def _athlete_event(c: Ctx) -> tuple[str, str]:
 
 
 def _not_in(c: Ctx, aid: str, eid: str, intent: str) -> AskAnswer:
-    name = c.index.athletes[aid].name
-    text = f"{name} is not listed in {event_label(c.index, c.info(eid))}."
+    athlete = c.index.athletes[aid]
+    name, label = athlete.name, event_label(c.index, c.info(eid))
+    medal = next((a.medal for a in athlete.appearances if a.event_id == eid and a.from_infobox), None)
+    if medal:
+        text = f"{name} won {medal} in {label} (from the infobox); the page lists no result for them."
+    else:
+        text = f"{name} is not listed in {label}."
     return c.answer(eid, text, intent, f"/athlete {name}")
 
 

@@ -12,6 +12,7 @@ from bot.parse.page import PageError, RawPage
 from bot.parse.places import settle_places
 from bot.parse.plausibility import event_distance
 from bot.parse.tables import fix_value, read_tables
+from bot.performance import Unit
 from bot.reference import Reference
 from bot.text import normalize
 
@@ -75,7 +76,7 @@ def build_event(raw: RawPage, file: str, ref: Reference, problems: list[Problem]
         infobox=info,
     )
     distance = event_distance(event_name or "")
-    unit = default_unit("Time", raw.title) if distance else default_unit("Result", raw.title)
+    unit: Unit = "s" if distance else default_unit("Result", raw.title)  # a distance race is timed
 
     read_tables(raw, event, ref, file, problems, distance, unit)
     if _TEAM_EVENT.search(normalize(event_name or "")) or _TEAM_EVENT.search(normalize(info.get("event") or "")):

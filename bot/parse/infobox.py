@@ -107,10 +107,24 @@ def _roster(value: str) -> tuple[str, list[str]]:
         return "", []
     parts = [p.strip() for p in _ROSTER_SPLIT.split(text) if p.strip() and normalize(p) not in PLACEHOLDERS]
     if text.startswith((",", ";")):
-        return "", parts
+        return "", _people(parts)
     if len(parts) >= 2:
-        return ", ".join(parts), parts
+        return ", ".join(parts), _people(parts)
     return text, []
+
+
+# `George Bryant (archer)`: the article's disambiguator, which the conversion left beside the linked name (and
+# often wrote the name a second time without it).
+_DISAMBIGUATOR = re.compile(r"\s*\((?:[a-z][a-z ]{1,30}|born \d{4}|\d{4})\)$")
+
+
+def _people(parts: list[str]) -> list[str]:
+    """A roster's people: each once, without a disambiguator."""
+    people: dict[str, str] = {}
+    for part in parts:
+        name = _DISAMBIGUATOR.sub("", part)
+        people.setdefault(normalize(name), name)
+    return list(people.values())
 
 
 def infobox_medals(raw: RawPage, ref: Reference) -> list[MedalEntry]:

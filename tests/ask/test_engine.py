@@ -145,3 +145,20 @@ def test_console_takes_a_line_that_is_not_a_command_as_a_question(capsys: pytest
     out = capsys.readouterr().out
     assert "José Manuel Moreno (ESP) won" in out and "Dunc Gray (AUS) won" in out
     assert "Héctor Moreno" in out and "finished" in out.split("Héctor Moreno")[-1]
+
+
+def test_a_medallist_known_only_from_the_infobox_is_answered_without_a_result(tmp_path: Path) -> None:
+    (tmp_path / "archery.txt").write_text(
+        "= Archery at the 1904 Summer Olympics – Men's double American round =\n\nInfobox\n- Gold: George Bryant\n"
+        "- Goldnoc: USA\n- Silver: Robert Williams\n- Silvernoc: USA\n",
+        encoding="utf-8",
+    )
+    podium = Podium.load(tmp_path, cache_dir=tmp_path / "cache")
+    for question in (
+        "where did George Bryant finish in the 1904 double american round",
+        "how far behind was George Bryant in the 1904 double american round",
+        "who finished right behind George Bryant in the 1904 double american round",
+    ):
+        answer = podium.ask(question)
+        assert answer.text.startswith("George Bryant won gold in the men's double American round at St. Louis 1904")
+        assert "the page lists no result for them" in answer.text
